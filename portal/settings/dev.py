@@ -1,0 +1,6 @@
+"""Local development: the embedded default with debugging on."""
+
+from portal.settings.base import *  # noqa: F403
+from portal.settings.base import env
+
+DEBUG = env.bool("DEBUG", default=True)

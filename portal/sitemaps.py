@@ -1,0 +1,31 @@
+"""sitemap.xml: editorial pages and every public registry record, nothing else."""
+
+from django.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import Sitemap as WagtailPageSitemap
+
+from projects.models import Project
+from registry.models import Dataset, Evaluation, Organisation, Person, Team
+
+
+class RegistrySitemap(Sitemap):
+    limit = 5000
+
+    def __init__(self, queryset_factory):
+        self.queryset_factory = queryset_factory
+
+    def items(self):
+        return self.queryset_factory().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS = {
+    "pages": WagtailPageSitemap,
+    "projects": RegistrySitemap(lambda: Project.objects.public()),
+    "evaluations": RegistrySitemap(lambda: Evaluation.objects.public()),
+    "datasets": RegistrySitemap(lambda: Dataset.objects.all()),
+    "organisations": RegistrySitemap(lambda: Organisation.objects.all()),
+    "teams": RegistrySitemap(lambda: Team.objects.all()),
+    "people": RegistrySitemap(lambda: Person.objects.all()),
+}

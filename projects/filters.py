@@ -1,0 +1,93 @@
+"""The filters of the public project list; they only ever narrow a public queryset."""
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Domain, Project, Technique
+from projects.models.project import STAGE_TRL_RANGES, Stage
+from registry.models import Dataset, Evaluation, Organisation, Team
+
+
+class ProjectFilter(django_filters.FilterSet):
+    institute = django_filters.ModelMultipleChoiceFilter(
+        label=_("Institut"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.RESEARCH_INSTITUTE),
+        method="filter_institute",
+    )
+    team = django_filters.ModelMultipleChoiceFilter(
+        label=_("Équipe"), queryset=Team.objects.all(), method="filter_team"
+    )
+    domain = django_filters.ModelMultipleChoiceFilter(
+        label=_("Domaine médical"), queryset=Domain.objects.select_related("parent"),
+        method="filter_domain",
+    )
+    technique = django_filters.ModelMultipleChoiceFilter(
+        label=_("Technique d’IA"), queryset=Technique.objects.select_related("parent"),
+        method="filter_technique",
+    )
+    dataset = django_filters.ModelMultipleChoiceFilter(
+        label=_("Jeu de données"), queryset=Dataset.objects.all(),
+        field_name="dataset_uses__dataset", distinct=True,
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Statut"), choices=Project.Status.choices
+    )
+    stage = django_filters.MultipleChoiceFilter(
+        label=_("Stade"), choices=Stage.choices, method="filter_stage"
+    )
+    verdict = django_filters.MultipleChoiceFilter(
+        label=_("Avis d’évaluation"), choices=Evaluation.Verdict.choices,
+        method="filter_verdict",
+    )
+    start_year = django_filters.NumberFilter(
+        label=_("Année de début"), field_name="start_date", lookup_expr="year"
+    )
+
+    class Meta:
+        model = Project
+        fields: list[str] = []
+
+    def filter_institute(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if not value:
+            return queryset
+        ids = [organisation.pk for organisation in value]
+        return queryset.filter(
+            Q(lead_organisation__in=ids)
+            | Q(lead_organisation__parent__in=ids)
+            | Q(partners__organisation__in=ids)
+            | Q(partners__team__parents__in=ids)
+            | Q(lead_team__parents__in=ids)
+        ).distinct()
+
+    def filter_team(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if not value:
+            return queryset
+        return queryset.filter(Q(lead_team__in=value) | Q(partners__team__in=value)).distinct()
+
+    def filter_domain(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if not value:
+            return queryset
+        ids = Domain.with_descendant_ids(term.pk for term in value)
+        return queryset.filter(domains__in=ids).distinct()
+
+    def filter_technique(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if not value:
+            return queryset
+        ids = Technique.with_descendant_ids(term.pk for term in value)
+        return queryset.filter(techniques__in=ids).distinct()
+
+    def filter_stage(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if not value:
+            return queryset
+        condition = Q()
+        for stage in value:
+            low, high = STAGE_TRL_RANGES[Stage(stage)]
+            condition |= Q(trl__gte=low, trl__lte=high)
+        return queryset.filter(condition)
+
+    def filter_verdict(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if not value:
+            return queryset
+        public_evaluations = Evaluation.objects.public().filter(verdict__in=value)
+        return queryset.filter(pk__in=public_evaluations.values("project_id"))

@@ -1,0 +1,99 @@
+"""Reads of projects for public pages: every one starts from `Project.objects.public()`."""
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from projects.models import Domain, Project, ProjectPartner, Technique
+from registry.models import Dataset, Evaluation, Organisation, Team
+
+
+def project_public_list() -> QuerySet[Project]:
+    """Published projects with what a list row shows, in a constant number of queries."""
+    return (
+        Project.objects.public()
+        .select_related("lead_organisation", "lead_team")
+        .prefetch_related("domains", "techniques")
+        .order_by("-start_date", "title")
+    )
+
+
+def project_public_detail() -> QuerySet[Project]:
+    """Published projects with everything their page shows."""
+    return project_detail_queryset(Project.objects.public())
+
+
+def project_detail_queryset(queryset: QuerySet[Project]) -> QuerySet[Project]:
+    return queryset.select_related("lead_organisation", "lead_team").prefetch_related(
+        "domains__parent",
+        "techniques__parent",
+        "keywords",
+        Prefetch(
+            "partners",
+            queryset=ProjectPartner.objects.select_related("team", "organisation")
+            .prefetch_related("team__parents"),
+        ),
+        "members__person",
+        "dataset_uses__dataset__producer",
+        "fundings__funder",
+        "publications",
+        Prefetch(
+            "evaluations",
+            queryset=Evaluation.objects.public().select_related("evaluator"),
+            to_attr="public_evaluations",
+        ),
+    )
+
+
+def project_detail_context(*, project: Project, include_unpublished: bool = False) -> dict:
+    """What the project page shows; previews of drafts read the unsaved instance."""
+    if include_unpublished:
+        # A preview renders an in-memory revision: its relations come from the cluster.
+        evaluations = list(
+            Evaluation.objects.filter(project_id=project.pk, status="published")
+        ) if project.pk else []
+    else:
+        evaluations = project.public_evaluations
+    return {
+        "project": project,
+        "partners": list(project.partners.all()),
+        "members": list(project.members.all()),
+        "dataset_uses": list(project.dataset_uses.all()),
+        "fundings": list(project.fundings.all()),
+        "publications": list(project.publications.all()),
+        "evaluations": evaluations,
+        "is_preview": include_unpublished,
+    }
+
+
+def home_context() -> dict:
+    """Key figures and the latest published projects for the home page."""
+    public = Project.objects.public()
+    return {
+        "key_figures": {
+            "projects": public.count(),
+            "teams": Team.objects.count(),
+            "datasets": Dataset.objects.count(),
+            "evaluations": Evaluation.objects.public().count(),
+        },
+        "latest_projects": list(
+            project_public_list().order_by("-first_published_at", "-pk")[:6]
+        ),
+        "institutes": list(
+            Organisation.objects.filter(kind=Organisation.Kind.RESEARCH_INSTITUTE,
+                                        parent__isnull=True)
+            .annotate(project_count=Count("led_projects",
+                                          filter=_live("led_projects")))
+            .order_by("-project_count", "name")[:4]
+        ),
+    }
+
+
+def _live(relation: str):
+    from django.db.models import Q
+
+    return Q(**{f"{relation}__live": True})
+
+
+def taxonomy_choices(model: type[Domain] | type[Technique]) -> QuerySet:
+    return model.objects.select_related("parent").order_by("parent__position",
+                                                           "parent__name", "position",
+                                                           "name")

@@ -1,0 +1,33 @@
+"""schema.org description of a dataset page (metadata only, never the data)."""
+
+from django.utils.safestring import SafeString
+
+from projects.jsonld import _without_empty, to_script_json
+from registry.models import Dataset
+
+
+def dataset_jsonld(*, dataset: Dataset, request) -> SafeString:
+    url = request.build_absolute_uri(dataset.get_absolute_url())
+    coverage = ""
+    if dataset.period_start:
+        coverage = f"{dataset.period_start}/{dataset.period_end or '..'}"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "@id": url,
+        "url": url,
+        "name": dataset.name,
+        "alternateName": dataset.acronym or None,
+        "description": dataset.description,
+        "creator": {
+            "@type": "Organization",
+            "name": dataset.producer.name,
+            "identifier": dataset.producer.ror_url or None,
+        },
+        "temporalCoverage": coverage or None,
+        "isAccessibleForFree": dataset.access_route == Dataset.AccessRoute.OPEN,
+        "conditionsOfAccess": dataset.access_procedure,
+        "sameAs": dataset.landing_page or None,
+        "measurementTechnique": [standard.name for standard in dataset.standards.all()],
+    }
+    return to_script_json(_without_empty(data))

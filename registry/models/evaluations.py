@@ -1,0 +1,129 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+
+class EvaluationCriterion(models.Model):
+    """A criterion INESIA scores (robustness, fairness…).
+
+    Criteria are rows, not columns, so that the list grows without a migration.
+    """
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("nom"), max_length=120)
+    name_en = models.CharField(_("nom (anglais)"), max_length=120, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("critère d’évaluation")
+        verbose_name_plural = _("critères d’évaluation")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EvaluationQuerySet(models.QuerySet):
+    def public(self) -> "EvaluationQuerySet":
+        """Published evaluations of published projects: the only ones anyone may see."""
+        return self.filter(status=Evaluation.Status.PUBLISHED, project__live=True)
+
+
+class Evaluation(ClusterableModel):
+    """An INESIA evaluation of one version of a project's model, ending in a verdict."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("demandée")
+        IN_PROGRESS = "in_progress", _("en cours")
+        COMPLETED = "completed", _("terminée")
+        PUBLISHED = "published", _("publiée")
+
+    class Verdict(models.TextChoices):
+        FAVOURABLE = "favourable", _("favorable")
+        RESERVED = "reserved", _("favorable avec réserves")
+        UNFAVOURABLE = "unfavourable", _("défavorable")
+
+    reference = models.SlugField(_("référence"), max_length=40, unique=True)
+    project = models.ForeignKey(
+        "projects.Project", verbose_name=_("projet"), on_delete=models.CASCADE,
+        related_name="evaluations",
+    )
+    model_version = models.CharField(_("version du modèle"), max_length=60)
+    evaluator = models.ForeignKey(
+        "registry.Organisation", verbose_name=_("évaluateur"), on_delete=models.PROTECT,
+        related_name="evaluations",
+    )
+    status = models.CharField(_("statut"), max_length=20, choices=Status.choices,
+                              default=Status.REQUESTED)
+    requested_on = models.DateField(_("demandée le"))
+    started_on = models.DateField(_("commencée le"), null=True, blank=True)
+    completed_on = models.DateField(_("terminée le"), null=True, blank=True)
+    published_on = models.DateField(_("publiée le"), null=True, blank=True)
+    verdict = models.CharField(_("avis"), max_length=20, choices=Verdict.choices,
+                               blank=True)
+    summary = models.TextField(_("synthèse"), blank=True)
+    report_url = models.URLField(_("lien vers le rapport"), blank=True)
+    is_fictional = models.BooleanField(_("fictif"), default=False)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    objects = EvaluationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("évaluation")
+        verbose_name_plural = _("évaluations")
+        ordering = ["-requested_on", "reference"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} – {self.project} ({self.model_version})"
+
+    def clean(self) -> None:
+        errors = {}
+        steps = [("requested_on", self.requested_on), ("started_on", self.started_on),
+                 ("completed_on", self.completed_on), ("published_on", self.published_on)]
+        dated = [(name, day) for name, day in steps if day]
+        for (_earlier, before), (later, after) in zip(dated, dated[1:]):
+            if after < before:
+                errors[later] = _("Cette date précède celle de l’étape précédente.")
+        finished = self.status in (self.Status.COMPLETED, self.Status.PUBLISHED)
+        if finished and not self.verdict:
+            errors["verdict"] = _("Une évaluation terminée doit porter un avis.")
+        if self.status == self.Status.PUBLISHED and not self.published_on:
+            errors["published_on"] = _("Indiquez la date de publication.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:evaluation_detail", kwargs={"reference": self.reference})
+
+
+class EvaluationScore(models.Model):
+    """The score, out of 100, an evaluation gives on one criterion."""
+
+    evaluation = ParentalKey(Evaluation, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(
+        EvaluationCriterion, verbose_name=_("critère"), on_delete=models.PROTECT,
+        related_name="scores",
+    )
+    score = models.PositiveSmallIntegerField(_("note sur 100"),
+                                             validators=[MaxValueValidator(100)])
+    comment = models.TextField(_("commentaire"), blank=True)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["criterion__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["evaluation", "criterion"],
+                                    name="evaluation_score_once_per_criterion"),
+            models.CheckConstraint(condition=models.Q(score__lte=100),
+                                   name="evaluation_score_at_most_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.score}"
