@@ -1,6 +1,6 @@
 """Reads of projects for public pages: every one starts from `Project.objects.public()`."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from projects.models import Domain, Project, ProjectPartner, Technique
 from registry.models import Dataset, Evaluation, Organisation, Team
@@ -81,16 +81,10 @@ def home_context() -> dict:
             Organisation.objects.filter(kind=Organisation.Kind.RESEARCH_INSTITUTE,
                                         parent__isnull=True)
             .annotate(project_count=Count("led_projects",
-                                          filter=_live("led_projects")))
+                                          filter=Q(led_projects__live=True)))
             .order_by("-project_count", "name")[:4]
         ),
     }
-
-
-def _live(relation: str):
-    from django.db.models import Q
-
-    return Q(**{f"{relation}__live": True})
 
 
 def taxonomy_choices(model: type[Domain] | type[Technique]) -> QuerySet:

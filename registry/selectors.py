@@ -6,7 +6,7 @@ Projects reached from an organisation, team, person or dataset always go through
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from projects.models import Project, ProjectMember, ProjectPartner
+from projects.models import Project, ProjectMember
 from registry.models import Dataset, Evaluation, Membership, Organisation, Person, Team
 
 
@@ -17,7 +17,7 @@ def _public_projects() -> QuerySet[Project]:
 def organisation_public_list() -> QuerySet[Organisation]:
     return Organisation.objects.select_related("parent").annotate(
         team_count=Count("teams", distinct=True)
-    )
+    ).order_by("name")
 
 
 def organisation_public_detail() -> QuerySet[Organisation]:
@@ -39,7 +39,7 @@ def organisation_partner_projects(*, organisation: Organisation) -> QuerySet[Pro
 def team_public_list() -> QuerySet[Team]:
     return Team.objects.prefetch_related("parents").annotate(
         member_count=Count("memberships", distinct=True)
-    )
+    ).order_by("name")
 
 
 def team_public_detail() -> QuerySet[Team]:
@@ -60,7 +60,7 @@ def person_public_list() -> QuerySet[Person]:
     return Person.objects.prefetch_related(
         Prefetch("memberships", queryset=Membership.objects.select_related("team")
                  .filter(end_date__isnull=True))
-    )
+    ).order_by("last_name", "first_name")
 
 
 def person_public_detail() -> QuerySet[Person]:
@@ -80,7 +80,7 @@ def dataset_public_list() -> QuerySet[Dataset]:
     return Dataset.objects.select_related("producer").annotate(
         project_count=Count("project_uses", filter=Q(project_uses__project__live=True),
                             distinct=True)
-    )
+    ).order_by("name")
 
 
 def dataset_public_detail() -> QuerySet[Dataset]:
@@ -101,7 +101,3 @@ def evaluation_public_detail() -> QuerySet[Evaluation]:
     return Evaluation.objects.public().select_related("project", "evaluator").prefetch_related(
         "scores__criterion"
     )
-
-
-def partner_teams(*, project: Project) -> list[ProjectPartner]:
-    return [partner for partner in project.partners.all() if partner.team_id]

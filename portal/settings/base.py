@@ -173,4 +173,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # Wagtail's background tasks log every run at INFO: too chatty for commands.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
