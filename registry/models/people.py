@@ -15,7 +15,7 @@ from registry.validators import validate_orcid
 class PersonExpertise(TaggedItemBase):
     """An expertise keyword declared by a person."""
 
-    content_object = models.ForeignKey(
+    content_object = ParentalKey(
         "registry.Person", on_delete=models.CASCADE, related_name="tagged_expertise"
     )
 

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
@@ -12,7 +13,7 @@ from registry.validators import validate_rnsr
 class TeamExpertise(TaggedItemBase):
     """An expertise keyword declared by a team."""
 
-    content_object = models.ForeignKey(
+    content_object = ParentalKey(
         "registry.Team", on_delete=models.CASCADE, related_name="tagged_expertise"
     )
 
