@@ -29,3 +29,13 @@ def editor(django_user_model):
     )
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """Requests to /en/ leave English active in the thread; each test starts in French."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.activate("fr")
