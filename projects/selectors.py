@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from projects.models import Domain, Project, ProjectPartner, Technique
+from projects.models import Project, ProjectPartner
 from registry.models import Dataset, Evaluation, Organisation, Team
 
 
@@ -85,9 +85,3 @@ def home_context() -> dict:
             .order_by("-project_count", "name")[:4]
         ),
     }
-
-
-def taxonomy_choices(model: type[Domain] | type[Technique]) -> QuerySet:
-    return model.objects.select_related("parent").order_by("parent__position",
-                                                           "parent__name", "position",
-                                                           "name")

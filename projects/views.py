@@ -4,7 +4,7 @@ from django.conf import settings
 from django.views.generic import DetailView, ListView
 
 from projects import selectors
-from projects.filters import ProjectFilter
+from projects.filters import ProjectFilter, active_filter_tags
 from projects.jsonld import project_jsonld
 
 
@@ -21,10 +21,8 @@ class ProjectListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        context["active_filter_count"] = sum(
-            1 for key, values in self.request.GET.lists()
-            if key != "page" and any(values)
-        )
+        context["active_filters"] = active_filter_tags(filterset=self.filterset,
+                                                       query=self.request.GET)
         return context
 
 

@@ -1,5 +1,17 @@
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+
+
+class TaxonomyQuerySet(models.QuerySet):
+    def in_tree_order(self) -> "TaxonomyQuerySet":
+        """Each heading followed by its own terms, for lists people read top-down."""
+        return self.select_related("parent").order_by(
+            Coalesce("parent__position", "position"),
+            F("parent").asc(nulls_first=True),
+            "position",
+        )
 
 
 class TaxonomyTerm(models.Model):
@@ -13,6 +25,8 @@ class TaxonomyTerm(models.Model):
         on_delete=models.PROTECT, related_name="children",
     )
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    objects = TaxonomyQuerySet.as_manager()
 
     class Meta:
         abstract = True
