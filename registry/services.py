@@ -27,7 +27,9 @@ ORGANISATION_COLUMNS = {
     "city": "city",
     "website": "website",
 }
-FIELD_TO_COLUMN = {model_field: column for column, model_field in ORGANISATION_COLUMNS.items()}
+FIELD_TO_COLUMN = {
+    model_field: column for column, model_field in ORGANISATION_COLUMNS.items()
+}
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,9 @@ def organisation_import_rows(
     """Create or update organisations from rows of text (e.g. a CSV file's dicts).
 
     Columns: `name` (required), `ror` (bare id or https://ror.org/ URL), `acronym`,
-    `kind`, `city`, `website`. `first_line` is the file line of the first row (2 after a
-    header) so that errors point at the line a person sees in their editor.
+    `kind`, `city`, `website`, `parent` (ROR id or exact name of an organisation
+    already known or on an earlier row). `first_line` is the file line of the first
+    row (2 after a header) so that errors point at the line a person sees.
     `progress`, if given, is called with the number of rows read so far.
     """
     report = ImportReport()
@@ -111,8 +114,11 @@ def organisation_import_rows(
         with transaction.atomic():
             for line, raw in enumerate(rows, start=first_line):
                 _organisation_import_row(
-                    row=_clean_row(raw), line=line, source=source,
-                    default_kind=default_kind, report=report,
+                    row=_clean_row(raw),
+                    line=line,
+                    source=source,
+                    default_kind=default_kind,
+                    report=report,
                 )
                 if progress:
                     progress(line - first_line + 1)
@@ -124,7 +130,11 @@ def organisation_import_rows(
 
 
 def _organisation_import_row(
-    *, row: dict[str, str], line: int, source: str, default_kind: str,
+    *,
+    row: dict[str, str],
+    line: int,
+    source: str,
+    default_kind: str,
     report: ImportReport,
 ) -> None:
     values = {
@@ -135,22 +145,46 @@ def _organisation_import_row(
     values["ror_id"] = normalise_ror(values.get("ror_id", ""))
     if not values.get("kind"):
         values["kind"] = default_kind
-    organisation = _organisation_match(ror_id=values["ror_id"],
-                                       name=values.get("name", ""))
-    if organisation is not None and organisation.ror_id and values["ror_id"] \
-            and organisation.ror_id != values["ror_id"]:
-        report.errors.append(RowError(
-            line, "ror", f"« {organisation.name} » existe déjà avec l’identifiant ROR "
-                         f"{organisation.ror_id}.",
-        ))
+    if row.get("parent"):
+        parent = _organisation_match(
+            ror_id=normalise_ror(row["parent"]), name=row["parent"]
+        )
+        if parent is None:
+            report.errors.append(
+                RowError(
+                    line,
+                    "parent",
+                    f"organisation parente « {row['parent']} » inconnue.",
+                )
+            )
+            return
+        values["parent"] = parent
+    organisation = _organisation_match(
+        ror_id=values["ror_id"], name=values.get("name", "")
+    )
+    if (
+        organisation is not None
+        and organisation.ror_id
+        and values["ror_id"]
+        and organisation.ror_id != values["ror_id"]
+    ):
+        report.errors.append(
+            RowError(
+                line,
+                "ror",
+                f"« {organisation.name} » existe déjà avec l’identifiant ROR "
+                f"{organisation.ror_id}.",
+            )
+        )
         return
     is_new = organisation is None
     organisation = organisation or Organisation(source=source)
     if not values["ror_id"]:
         # A row without ROR id never erases one the registry already knows.
         values.pop("ror_id")
-    changed = [name for name, value in values.items()
-               if getattr(organisation, name) != value]
+    changed = [
+        name for name, value in values.items() if getattr(organisation, name) != value
+    ]
     for name in changed:
         setattr(organisation, name, values[name])
     try:
@@ -169,7 +203,10 @@ def _organisation_import_row(
 
 
 def organisation_import_csv(
-    *, path: Path | str, source: str, default_kind: str = Organisation.Kind.OTHER,
+    *,
+    path: Path | str,
+    source: str,
+    default_kind: str = Organisation.Kind.OTHER,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import organisations from a UTF-8 CSV file with a header row."""
@@ -178,10 +215,15 @@ def organisation_import_csv(
         if not reader.fieldnames or "name" not in [
             (name or "").strip().lower() for name in reader.fieldnames
         ]:
-            return ImportReport(errors=[RowError(1, "name", "colonne « name » absente "
-                                                            "de l’en-tête.")])
-        return organisation_import_rows(rows=list(reader), source=source,
-                                        default_kind=default_kind, progress=progress)
+            return ImportReport(
+                errors=[RowError(1, "name", "colonne « name » absente de l’en-tête.")]
+            )
+        return organisation_import_rows(
+            rows=list(reader),
+            source=source,
+            default_kind=default_kind,
+            progress=progress,
+        )
 
 
 def data_standard_get_or_create(*, name: str) -> DataStandard:
@@ -214,22 +256,35 @@ def dataset_upsert(
     description is invalid, leaving the database untouched.
     """
     values = {
-        "name": name, "acronym": acronym, "producer": producer, "kind": kind,
-        "description": description, "description_en": description_en,
-        "population": population, "period_start": period_start, "period_end": period_end,
-        "access_route": access_route, "access_procedure": access_procedure,
-        "access_url": access_url, "landing_page": landing_page, "source": source,
+        "name": name,
+        "acronym": acronym,
+        "producer": producer,
+        "kind": kind,
+        "description": description,
+        "description_en": description_en,
+        "population": population,
+        "period_start": period_start,
+        "period_end": period_end,
+        "access_route": access_route,
+        "access_procedure": access_procedure,
+        "access_url": access_url,
+        "landing_page": landing_page,
+        "source": source,
     }
     with transaction.atomic():
         dataset = Dataset.objects.filter(name=name).first() or Dataset()
-        changed = [key for key, value in values.items() if getattr(dataset, key, None) != value]
+        changed = [
+            key for key, value in values.items() if getattr(dataset, key, None) != value
+        ]
         for key in changed:
             setattr(dataset, key, values[key])
         dataset.full_clean()
         written = dataset.pk is None or bool(changed)
         if written:
             dataset.save()
-        wanted = {data_standard_get_or_create(name=standard).pk for standard in standards}
+        wanted = {
+            data_standard_get_or_create(name=standard).pk for standard in standards
+        }
         if set(dataset.standards.values_list("pk", flat=True)) != wanted:
             dataset.standards.set(wanted)
             written = True

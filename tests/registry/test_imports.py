@@ -70,7 +70,8 @@ def test_rows_without_name_or_with_unknown_kind_are_reported():
     )
 
     assert {(error.line, error.field) for error in report.errors} == {
-        (2, "name"), (3, "kind")
+        (2, "name"),
+        (3, "kind"),
     }
     assert Organisation.objects.count() == 0
 

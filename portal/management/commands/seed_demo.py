@@ -1,0 +1,44 @@
+"""Load the demo data: real organisations and datasets, fictional teams and projects."""
+
+import time
+
+from django.core.management.base import BaseCommand
+
+from portal.demo.loader import load_demo
+from portal.demo.stats import demo_counts
+
+
+class Command(BaseCommand):
+    help = (
+        "Charge les données de démonstration (organisations et jeux de données réels, "
+        "équipes, personnes, projets et évaluations fictifs). Peut être relancée : "
+        "les données existantes ne sont pas dupliquées."
+    )
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        for warning in load_demo(self.stdout):
+            self.stderr.write(self.style.WARNING(warning))
+        counts = demo_counts()
+        evaluations = counts["evaluations"]
+        lines = [
+            f"Organisations : {counts['organisations']}",
+            f"Équipes : {counts['teams']}",
+            f"Personnes : {counts['people']}",
+            f"Jeux de données : {counts['datasets']}",
+            f"Projets : {counts['projects_published']} publiés, "
+            f"{counts['projects_draft']} brouillons",
+            "Évaluations : "
+            + ", ".join(f"{status} {count}" for status, count in evaluations.items()),
+            "Projets à plusieurs équipes partenaires : "
+            f"{counts['multi_partner_pct']} %",
+            f"Projets inter-organismes : {counts['cross_institute_pct']} %",
+        ]
+        for line in lines:
+            self.stdout.write(line)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Données de démonstration chargées en "
+                f"{time.monotonic() - started:.1f} s."
+            )
+        )
