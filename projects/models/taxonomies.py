@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,7 +34,14 @@ class TaxonomyTerm(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
-        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+        if self.parent_id:
+            return f"{self.parent.display_name} › {self.display_name}"
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The English name on English pages when there is one."""
+        return self.name_en if get_language() == "en" and self.name_en else self.name
 
     @classmethod
     def with_descendant_ids(cls, ids) -> set[int]:
