@@ -1,0 +1,95 @@
+# Registre national de l'IA en santé: everyday commands. `make help` lists them.
+#   make run    the portal on SQLite with demo data, nothing else needed
+#   make test   PostgreSQL + Redis + Chromium, then the whole suite
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.ONESHELL:
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+VENV_STAMP := $(VENV)/.requirements-installed
+# --create-db: transactional tests flush the rows of data migrations, so a reused
+# test database would start the next run without them.
+PYTEST_ARGS ?= -ra --create-db
+HOST_PORT ?= 127.0.0.1:8000
+
+# `make run` uses the embedded defaults even in a shell that sourced scripts/env.sh.
+EMBEDDED_ENV := env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL \
+	-u CELERY_RESULT_BACKEND -u CELERY_TASK_ALWAYS_EAGER \
+	DJANGO_SETTINGS_MODULE=portal.settings.dev
+FULL_ENV := env -u CELERY_BROKER_URL -u CELERY_RESULT_BACKEND -u CELERY_TASK_ALWAYS_EAGER \
+	DJANGO_SETTINGS_MODULE=portal.settings.dev \
+	DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal \
+	REDIS_URL=redis://127.0.0.1:6379/0
+
+.PHONY: help venv services run run-full test lint check-deploy clean
+
+help:
+	@echo "make run           portal at http://$(HOST_PORT) on SQLite with demo data"
+	@echo "make run-full      the same on PostgreSQL + Redis, with a Celery worker"
+	@echo "make test          start the services, compile translations, check-deploy, pytest"
+	@echo "make lint          ruff check (ruff.toml)"
+	@echo "make check-deploy  production settings pass 'check --deploy' with no warning"
+	@echo "make venv          create $(VENV) and install requirements-dev.txt"
+	@echo "make clean         remove caches and test artifacts (keeps $(VENV), db.sqlite3)"
+
+venv: $(VENV_STAMP)
+
+# Installs what is missing (apt) and starts PostgreSQL and Redis; see scripts/services.
+services:
+	scripts/services up
+
+# Re-installs only when a requirements file is newer than the stamp.
+$(VENV_STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: venv
+	$(EMBEDDED_ENV) $(PY) manage.py migrate --noinput
+	$(EMBEDDED_ENV) $(PY) manage.py seed_demo
+	$(EMBEDDED_ENV) $(PY) manage.py runserver $(HOST_PORT)
+
+run-full: services venv
+	$(FULL_ENV) $(PY) manage.py migrate --noinput
+	$(FULL_ENV) $(PY) manage.py seed_demo
+	mkdir -p .services
+	$(FULL_ENV) $(VENV)/bin/celery -A portal worker -Q portal --loglevel=INFO \
+		--logfile .services/celery.log &
+	worker_pid=$$!
+	trap 'kill $$worker_pid 2>/dev/null || true' EXIT
+	echo "Celery worker started (pid $$worker_pid, log .services/celery.log)"
+	$(FULL_ENV) $(PY) manage.py runserver $(HOST_PORT)
+
+# check-deploy runs before pytest, but pytest still runs if it fails: one run
+# reports both, and the target fails if either did.
+test: services venv
+	. scripts/env.sh
+	if [[ -d portal/locale ]]; then
+		$(PY) manage.py compilemessages --ignore=$(VENV) -v 0
+	fi
+	deploy_rc=0
+	scripts/check-deploy $(PY) || deploy_rc=$$?
+	pytest_started=$$SECONDS
+	pytest_rc=0
+	$(PY) -m pytest $(PYTEST_ARGS) || pytest_rc=$$?
+	echo "pytest took $$((SECONDS - pytest_started)) s"
+	if ((pytest_rc == 5)); then echo "FAILED: pytest collected no tests" >&2; fi
+	if ((deploy_rc != 0)); then echo "FAILED: make check-deploy" >&2; fi
+	if ((pytest_rc != 0)); then exit "$$pytest_rc"; fi
+	exit "$$deploy_rc"
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+# Production settings with throwaway values: proves they pass with no warning.
+check-deploy: venv
+	scripts/check-deploy $(PY)
+
+clean:
+	rm -rf test-artifacts .pytest_cache .ruff_cache staticfiles .services/*.log
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -print0 \
+		| xargs -0 rm -rf
