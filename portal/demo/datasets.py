@@ -19,23 +19,19 @@ HDH_PROCEDURE = (
     "Accès via le Health Data Hub : soit dans le cadre d’une méthodologie de référence "
     "de la CNIL (MR-004 à MR-008) après engagement de conformité, soit sur avis du "
     "CESREES puis autorisation de la CNIL. Le projet doit présenter un intérêt public "
-    "; "
-    "les données sont mises à disposition dans un environnement sécurisé."
+    "; les données sont mises à disposition dans un environnement sécurisé."
 )
 HDH_URL = "https://www.health-data-hub.fr/depot"
 
 EDS_PROCEDURE = (
     "Dépôt d’un projet auprès du comité scientifique et éthique de l’entrepôt de "
     "l’établissement, qui vérifie l’intérêt scientifique, la minimisation des données "
-    "et "
-    "l’information des patients, dans le cadre du référentiel CNIL relatif aux "
-    "entrepôts "
-    "de données de santé. Les analyses ont lieu dans l’espace de travail sécurisé de "
-    "l’hôpital."
+    "et l’information des patients, dans le cadre du référentiel CNIL relatif aux "
+    "entrepôts de données de santé. Les analyses ont lieu dans l’espace de travail "
+    "sécurisé de l’hôpital."
 )
 
-# name, acronym, producer (ROR or acronym), kind, population, start, end, route,
-# procedure, access url, landing page, standards, description
+# Hospital warehouses: name, acronym, hospital ROR, city, first year, standards, page.
 WAREHOUSES = [
     (
         "Entrepôt de données de santé de l’AP-HP",
@@ -104,12 +100,13 @@ def _datasets() -> list[dict]:
             description=(
                 "Base médico-administrative nationale chaînant les remboursements de "
                 "l’Assurance Maladie (DCIR), les séjours hospitaliers (PMSI) et les "
-                "causes "
-                "médicales de décès. Produits documentés : " + _snds_products() + "."
+                "causes médicales de décès. Produits documentés : "
+                + _snds_products()
+                + "."
             ),
             description_en=(
-                "National claims database linking outpatient reimbursements "
-                "(DCIR), hospital stays (PMSI) and causes of death."
+                "National claims database linking outpatient reimbursements (DCIR), "
+                "hospital stays (PMSI) and causes of death."
             ),
             population="Près de 99 % de la population résidant en France (~67 millions "
             "de personnes)",
@@ -126,16 +123,16 @@ def _datasets() -> list[dict]:
             producer="CépiDc",
             kind="registry",
             description=(
-                "Base nationale des causes médicales de décès, établie à partir "
-                "des certificats de décès et codée en CIM-10 ; appariée au SNDS."
+                "Base nationale des causes médicales de décès, établie à partir des "
+                "certificats de décès et codée en CIM-10 ; appariée au SNDS."
             ),
             description_en="National database of causes of death, ICD-10 coded.",
             population="Ensemble des décès survenus en France",
             period_start=1979,
             access_route="hdh",
             access_procedure=HDH_PROCEDURE
-            + " Une demande directe auprès du CépiDc est "
-            "possible pour les données agrégées ou hors SNDS.",
+            + " Une demande directe auprès du CépiDc est possible pour les données "
+            "agrégées ou hors SNDS.",
             access_url="https://www.cepidc.inserm.fr",
             landing_page=("https://www.cepidc.inserm.fr"),
             standards=["CIM-10"],
@@ -146,22 +143,21 @@ def _datasets() -> list[dict]:
             producer="Inserm",
             kind="cohort",
             description=(
-                "Cohorte épidémiologique généraliste d’adultes de 18 à 69 ans "
-                "tirés au sort parmi les assurés du régime général, avec "
-                "questionnaires, examens de santé, biobanque et données SNDS "
-                "appariées."
+                "Cohorte épidémiologique généraliste d’adultes de 18 à 69 ans tirés au "
+                "sort parmi les assurés du régime général, avec questionnaires, "
+                "examens de santé, biobanque et données SNDS appariées."
             ),
             description_en=(
-                "General-purpose cohort of adults with surveys, health "
-                "examinations, biobank and linked claims data."
+                "General-purpose cohort of adults with surveys, health examinations, "
+                "biobank and linked claims data."
             ),
             population="Environ 220 000 adultes",
             period_start=2012,
             access_route="cohort",
             access_procedure=(
-                "Dépôt d’un projet auprès du comité d’accès de Constances ; "
-                "après avis scientifique, signature d’une convention et "
-                "formalités CNIL, les données sont mises à disposition."
+                "Dépôt d’un projet auprès du comité d’accès de Constances ; après avis "
+                "scientifique, signature d’une convention et formalités CNIL, les "
+                "données sont mises à disposition."
             ),
             access_url="https://www.constances.fr",
             landing_page="https://www.constances.fr",
@@ -173,10 +169,9 @@ def _datasets() -> list[dict]:
             producer="Inserm",
             kind="cohort",
             description=(
-                "Cohorte de femmes adhérentes de la MGEN suivies depuis 1990 "
-                "(E3N), étendue à leurs enfants et petits-enfants (E4N) ; "
-                "questionnaires, échantillons biologiques, données de "
-                "remboursement."
+                "Cohorte de femmes adhérentes de la MGEN suivies depuis 1990 (E3N), "
+                "étendue à leurs enfants et petits-enfants (E4N) ; questionnaires, "
+                "échantillons biologiques, données de remboursement."
             ),
             description_en=(
                 "Cohort of women followed since 1990, extended to three generations."
@@ -185,8 +180,8 @@ def _datasets() -> list[dict]:
             period_start=1990,
             access_route="cohort",
             access_procedure=(
-                "Demande au comité scientifique de la cohorte, puis "
-                "convention de collaboration et formalités CNIL."
+                "Demande au comité scientifique de la cohorte, puis convention de "
+                "collaboration et formalités CNIL."
             ),
             access_url="https://www.e3n.fr",
             landing_page="https://www.e3n.fr",
@@ -198,18 +193,17 @@ def _datasets() -> list[dict]:
             producer="Inserm",
             kind="cohort",
             description=(
-                "Cohorte en ligne sur les relations entre nutrition et santé, "
-                "avec questionnaires alimentaires répétés et données appariées "
-                "au SNDS."
+                "Cohorte en ligne sur les relations entre nutrition et santé, avec "
+                "questionnaires alimentaires répétés et données appariées au SNDS."
             ),
             description_en="Web-based cohort on nutrition and health.",
             population="Plus de 170 000 adultes volontaires",
             period_start=2009,
             access_route="cohort",
             access_procedure=(
-                "Demande de collaboration auprès de l’équipe de recherche "
-                "en épidémiologie nutritionnelle (EREN), examinée par le "
-                "comité de pilotage de l’étude."
+                "Demande de collaboration auprès de l’équipe de recherche en "
+                "épidémiologie nutritionnelle (EREN), examinée par le comité de "
+                "pilotage de l’étude."
             ),
             access_url="https://etude-nutrinet-sante.fr",
             landing_page="https://etude-nutrinet-sante.fr",
@@ -222,18 +216,17 @@ def _datasets() -> list[dict]:
             kind="registry",
             description=(
                 "Données d’incidence et de survie des registres généraux et "
-                "spécialisés des cancers, qualifiés par le Comité d’évaluation "
-                "des registres."
+                "spécialisés des cancers, qualifiés par le Comité d’évaluation des "
+                "registres."
             ),
             description_en="Population-based cancer registries (incidence and "
-                           "survival).",
+            "survival).",
             population="Environ 24 % de la population française métropolitaine",
             period_start=1975,
             access_route="producer",
             access_procedure=(
-                "Demande auprès du réseau Francim et des registres "
-                "concernés ; avis du comité scientifique puis formalités "
-                "CNIL."
+                "Demande auprès du réseau Francim et des registres concernés ; avis du "
+                "comité scientifique puis formalités CNIL."
             ),
             access_url="https://www.francim-registres.fr",
             landing_page="https://www.francim-registres.fr",

@@ -72,12 +72,12 @@ def evaluation_specs(
             )
             project = rng.choice(pool)
             versions[project.slug] = versions.get(project.slug, 0) + 1
+            minor, patch = rng.randint(0, 4), rng.randint(0, 9)
             spec = EvaluationSpec(
                 reference="",
                 project=project.slug,
                 status=status,
-                model_version=f"v{versions[project.slug]}.{rng.randint(0, 4)}."
-                f"{rng.randint(0, 9)}",
+                model_version=f"v{versions[project.slug]}.{minor}.{patch}",
                 requested=_day(rng, low, high),
             )
             if status != "requested":
@@ -93,7 +93,7 @@ def evaluation_specs(
                 best = max(spec.scores, key=spec.scores.get)
                 worst = min(spec.scores, key=spec.scores.get)
                 spec.summary = texts.EVALUATION_SUMMARIES[spec.verdict].format(
-                    best=criteria[best].lower(), worst=criteria[worst].lower()
+                    best=criteria[best], worst=criteria[worst]
                 )
             else:
                 spec.summary = (

@@ -13,6 +13,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from portal.demo.progress import Progress
+from portal.demo.vocabulary import FIRST_NAMES, LAST_NAMES, ROLE_TITLES, THEMES
 from registry.models import Membership, Organisation, Person, Team
 from registry.validators import orcid_check_digit
 
@@ -37,166 +38,6 @@ SITES = {
 }
 CEA_CITIES = ["Villejuif", "Grenoble", "Paris"]
 INSERM, INRIA, CNRS, CEA = "02vjkv261", "02kvxyf05", "02feahw73", "00jjx8s55"
-
-# Theme: (team name, expertise tags, domain slugs, technique slugs, team kinds).
-THEMES = [
-    (
-        "Imagerie biomédicale et apprentissage",
-        ["imagerie médicale", "segmentation"],
-        ["radiologie", "oncologie", "neurologie"],
-        ["apprentissage-profond", "vision"],
-        ["project_team", "umr"],
-    ),
-    (
-        "Modélisation cardiovasculaire",
-        ["cardiologie", "modélisation", "ECG"],
-        ["cardiologie"],
-        ["jumeaux-numeriques", "series-temporelles"],
-        ["project_team", "umr"],
-    ),
-    (
-        "Épidémiologie et biostatistique",
-        ["épidémiologie", "biostatistique", "SNDS"],
-        ["sante-publique", "endocrinologie", "cardiologie"],
-        ["inference-causale", "apprentissage-statistique"],
-        ["inserm_unit", "umr"],
-    ),
-    (
-        "Traitement automatique des langues médicales",
-        ["TAL", "terminologies"],
-        ["psychiatrie", "urgences", "maladies-rares"],
-        ["tal"],
-        ["project_team", "umr"],
-    ),
-    (
-        "Neuro-imagerie computationnelle",
-        ["neuro-imagerie", "IRM"],
-        ["neurologie", "psychiatrie"],
-        ["apprentissage-profond", "vision"],
-        ["laboratory", "umr"],
-    ),
-    (
-        "Oncologie computationnelle",
-        ["oncologie", "génomique", "pathologie numérique"],
-        ["oncologie", "anatomopathologie"],
-        ["apprentissage-profond", "graphes"],
-        ["inserm_unit", "umr"],
-    ),
-    (
-        "Signaux physiologiques et santé",
-        ["signal", "capteurs", "EEG"],
-        ["urgences", "neurologie", "cardiologie"],
-        ["series-temporelles"],
-        ["umr"],
-    ),
-    (
-        "Apprentissage statistique pour la santé",
-        ["statistique", "survie", "équité"],
-        ["nephrologie", "geriatrie", "oncologie"],
-        ["apprentissage-statistique", "ia-explicable"],
-        ["project_team"],
-    ),
-    (
-        "Données de santé et confidentialité",
-        ["apprentissage fédéré", "vie privée"],
-        ["sante-publique", "radiologie"],
-        ["apprentissage-federe"],
-        ["laboratory", "project_team"],
-    ),
-    (
-        "Aide à la décision clinique",
-        ["décision clinique", "connaissances"],
-        ["infectiologie", "geriatrie", "urgences"],
-        ["ia-symbolique", "apprentissage-par-renforcement"],
-        ["umr", "clinical"],
-    ),
-    (
-        "Génomique et maladies rares",
-        ["génomique", "bioinformatique"],
-        ["maladies-rares", "pediatrie"],
-        ["graphes", "apprentissage-statistique"],
-        ["inserm_unit"],
-    ),
-    (
-        "Imagerie de la rétine",
-        ["OCT", "rétine"],
-        ["ophtalmologie", "endocrinologie"],
-        ["vision", "apprentissage-profond"],
-        ["clinical", "umr"],
-    ),
-    (
-        "Dermatologie numérique",
-        ["dermoscopie", "télédermatologie"],
-        ["dermatologie"],
-        ["vision"],
-        ["clinical"],
-    ),
-    (
-        "Chirurgie assistée par ordinateur",
-        ["robotique", "vidéo chirurgicale"],
-        ["chirurgie"],
-        ["vision", "apprentissage-par-renforcement"],
-        ["laboratory", "umr"],
-    ),
-    (
-        "Médecine intensive et urgences",
-        ["réanimation", "monitorage"],
-        ["urgences", "infectiologie"],
-        ["series-temporelles", "apprentissage-statistique"],
-        ["clinical"],
-    ),
-    (
-        "Santé respiratoire",
-        ["pneumologie", "scanner thoracique"],
-        ["pneumologie"],
-        ["vision", "series-temporelles"],
-        ["clinical", "inserm_unit"],
-    ),
-    (
-        "Périnatalité et santé de l’enfant",
-        ["périnatalité", "cohortes"],
-        ["pediatrie"],
-        ["apprentissage-statistique"],
-        ["inserm_unit"],
-    ),
-    (
-        "Santé mentale numérique",
-        ["psychiatrie", "phénotypage numérique"],
-        ["psychiatrie"],
-        ["tal", "series-temporelles"],
-        ["umr"],
-    ),
-]
-
-FIRST_NAMES = (
-    "Camille Léa Manon Chloé Inès Sarah Julie Claire Élise Anne Marie Lucie Nadia "
-    "Sophie "
-    "Aïcha Hélène Pauline Mathilde Yasmine Laure Émilie Agathe Salomé Fatou Isabelle "
-    "Thomas Nicolas Julien Antoine Hugo Lucas Mehdi Karim Paul Pierre Olivier Romain "
-    "Maxime Baptiste Yanis Arnaud Vincent Sébastien Théo Louis Samuel Adrien Benoît "
-    "Florian Jérôme Malik"
-).split()
-LAST_NAMES = (
-    "Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon "
-    "Laurent "
-    "Lefebvre Michel Garcia David Bertrand Roux Vincent Fournier Morel Girard André "
-    "Mercier Dupont Lambert Bonnet François Martinez Legrand Garnier Faure Rousseau "
-    "Blanc "
-    "Guérin Muller Henry Roussel Nicolas Perrin Morin Mathieu Clément Gauthier Dumont "
-    "Lopez Fontaine Chevalier Robin Masson Sanchez Gérard Nguyen Boyer Denis Lemaire "
-    "Duval Joly Gautier Roger Roche Roy Noël Meyer Lucas Meunier Jean Perez Marchand "
-    "Dufour Blanchard Marie Barbier Brun Dumas Brunet Schmitt Leroux Colin Fernandez "
-    "Benali Haddad Traoré Diallo Kaya Pham Tran Cohen Lévy Bouchard"
-).split()
-ROLE_TITLES = {
-    "head": "Directeur·rice d’unité",
-    "researcher": "Chargé·e de recherche",
-    "professor": "Professeur·e des universités",
-    "clinician": "Praticien·ne hospitalier",
-    "engineer": "Ingénieur·e de recherche",
-    "postdoc": "Chercheur·se post-doctoral·e",
-    "phd": "Doctorant·e",
-}
 
 
 @dataclass
@@ -235,6 +76,12 @@ def invent_acronym(rng: random.Random, taken: set[str]) -> str:
             return word
 
 
+def _rnsr(rng: random.Random) -> str:
+    # Shaped like real codes (year of creation, serial number, key letter).
+    year, serial = rng.randint(2008, 2023), rng.randrange(10**5)
+    return f"{year}{serial:05d}{rng.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}"
+
+
 def _orcid(rng: random.Random) -> str:
     # The 0000-0000 block lies outside the ranges ORCID allocates: no real person's id.
     base = "00000000" + "".join(str(rng.randrange(10)) for _ in range(7))
@@ -262,11 +109,9 @@ def team_specs(rng: random.Random) -> list[TeamSpec]:
         kind = rng.choice(kinds)
         city = rng.choice(CEA_CITIES if kind == "laboratory" else list(SITES))
         acronym = invent_acronym(rng, taken)
-        while (
-            rnsr := f"{rng.randint(2008, 2023)}{rng.randrange(10**5):05d}"
-            f"{rng.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}"
-        ) in rnsr_taken:
-            pass
+        rnsr = _rnsr(rng)
+        while rnsr in rnsr_taken:
+            rnsr = _rnsr(rng)
         rnsr_taken.add(rnsr)
         specs.append(
             TeamSpec(

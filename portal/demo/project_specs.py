@@ -59,11 +59,14 @@ DATASET_KINDS = {
     "E3N-E4N": "cohort",
     "NutriNet-Santé": "cohort",
 }
-PURPOSES = [
-    "entraînement et validation interne du modèle",
-    "validation externe",
-    "appariement et suivi à long terme",
-]
+# The first dataset trains the model; the others serve as their kind allows.
+TRAINING_PURPOSE = "entraînement et validation interne du modèle"
+PURPOSES = {
+    "warehouse": "validation externe multicentrique",
+    "claims": "suivi à long terme des patients par appariement",
+    "cohort": "validation en population générale",
+    "registry": "recueil des événements de suivi (décès, cancers)",
+}
 REGION_OF_CITY = {
     "Paris": "Région Île-de-France",
     "Villejuif": "Région Île-de-France",
@@ -192,7 +195,8 @@ def _datasets(
             access = "requested"
         else:
             access = rng.choices(["granted", "requested", "refused"], [85, 10, 5])[0]
-        uses.append((acronym, PURPOSES[index], access))
+        kind = DATASET_KINDS.get(acronym, "warehouse")
+        uses.append((acronym, PURPOSES[kind] if index else TRAINING_PURPOSE, access))
     return uses
 
 
@@ -385,11 +389,10 @@ def _description(rng, parts: dict) -> str:
         )
         for name, kind in parts["datasets"]
     )
+    objective = rng.choice(texts.OBJECTIVES)[0].format(problem=parts["problem"][0])
     return (
-        f"<p>{parts['context'][0]} "
-        f"{rng.choice(texts.OBJECTIVES)[0].format(problem=parts['problem'][0])}</p>"  # noqa: E501
-        f"<p>{parts['method'][0]} {data}</p>"
-        f"<p>{rng.choice(texts.GOVERNANCE)}</p>"
+        f"<p>{parts['context'][0]} {objective}</p><p>{parts['method'][0]} "
+        f"{data}</p><p>{rng.choice(texts.GOVERNANCE)}</p>"
     )
 
 
