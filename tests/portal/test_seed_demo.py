@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Max
 from wagtail.models import Revision, Site
 
 from portal.models import PortalSettings
@@ -65,6 +66,11 @@ def _counts() -> dict[str, int]:
     counts = {model.__name__: model.objects.count() for model in models}
     counts["live"] = Project.objects.filter(live=True).count()
     counts["team_parents"] = Team.parents.through.objects.count()
+    # A re-run that rewrote rows with the same values would still move updated_at.
+    for model in [Organisation, Team, Person, Dataset]:
+        counts[f"{model.__name__}_updated"] = model.objects.aggregate(
+            last=Max("updated_at")
+        )["last"]
     return counts
 
 
