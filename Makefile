@@ -73,17 +73,22 @@ test: services venv
 	fi
 	deploy_rc=0
 	scripts/check-deploy $(PY) || deploy_rc=$$?
+	lint_rc=0
+	{ $(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . ; } || lint_rc=$$?
 	pytest_started=$$SECONDS
 	pytest_rc=0
 	$(PY) -m pytest $(PYTEST_ARGS) || pytest_rc=$$?
 	echo "pytest took $$((SECONDS - pytest_started)) s"
 	if ((pytest_rc == 5)); then echo "FAILED: pytest collected no tests" >&2; fi
 	if ((deploy_rc != 0)); then echo "FAILED: make check-deploy" >&2; fi
+	if ((lint_rc != 0)); then echo "FAILED: make lint" >&2; fi
 	if ((pytest_rc != 0)); then exit "$$pytest_rc"; fi
-	exit "$$deploy_rc"
+	if ((deploy_rc != 0)); then exit "$$deploy_rc"; fi
+	exit "$$lint_rc"
 
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # Production settings with throwaway values: proves they pass with no warning.
 check-deploy: venv

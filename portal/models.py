@@ -34,7 +34,10 @@ class StandardPage(Page):
     introduction = models.TextField(_("chapeau"), blank=True)
     body = RichTextField(_("contenu"))
 
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
     subpage_types = ["portal.StandardPage"]
 
     class Meta:

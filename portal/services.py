@@ -59,19 +59,26 @@ EDITORIAL_PAGES = [
 def portal_defaults_ensure() -> None:
     with transaction.atomic():
         home = _home_page_ensure()
-        for slug, title, introduction, body in EDITORIAL_PAGES:
-            _standard_page_ensure(home, slug=slug, title=title, introduction=introduction,
-                                  body=body)
+        if home is not None:
+            for slug, title, introduction, body in EDITORIAL_PAGES:
+                _standard_page_ensure(
+                    home, slug=slug, title=title, introduction=introduction, body=body
+                )
         _moderation_workflow_ensure()
 
 
-def _home_page_ensure() -> HomePage:
+def _home_page_ensure() -> HomePage | None:
     home = HomePage.objects.first()
     if home:
         return home
     root = Page.get_first_root_node()
+    if root is None:
+        # A flushed test database has no page tree at all: nothing to attach to.
+        return None
     # Wagtail's installation leaves a placeholder page at /: our home page replaces it.
-    placeholders = root.get_children().filter(content_type=ContentType.objects.get_for_model(Page))
+    placeholders = root.get_children().filter(
+        content_type=ContentType.objects.get_for_model(Page)
+    )
     for placeholder in placeholders:
         placeholder.delete()
     home = root.add_child(
@@ -79,7 +86,7 @@ def _home_page_ensure() -> HomePage:
             title="Registre national de l’IA en santé",
             slug="accueil",
             introduction="<p>Qui travaille en France sur quel problème d’IA en santé, "
-                         "avec quelles données, et avec quelle fiabilité ?</p>",
+            "avec quelles données, et avec quelle fiabilité ?</p>",
         )
     )
     site = Site.objects.filter(is_default_site=True).first()
@@ -87,17 +94,26 @@ def _home_page_ensure() -> HomePage:
         site.root_page = home
         site.save(update_fields=["root_page"])
     else:
-        Site.objects.create(hostname="localhost", port=80, root_page=home,
-                            is_default_site=True, site_name="Registre IA santé")
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Registre IA santé",
+        )
     return home
 
 
-def _standard_page_ensure(home: HomePage, *, slug: str, title: str, introduction: str,
-                          body: str) -> None:
+def _standard_page_ensure(
+    home: HomePage, *, slug: str, title: str, introduction: str, body: str
+) -> None:
     if home.get_children().filter(slug=slug).exists():
         return
-    home.add_child(instance=StandardPage(title=title, slug=slug, introduction=introduction,
-                                         body=body))
+    home.add_child(
+        instance=StandardPage(
+            title=title, slug=slug, introduction=introduction, body=body
+        )
+    )
 
 
 def _moderation_workflow_ensure() -> None:
@@ -112,22 +128,35 @@ def _moderation_workflow_ensure() -> None:
     workflow, created = Workflow.objects.get_or_create(name=MODERATION_WORKFLOW)
     if created:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowContentType.objects.get_or_create(content_type=project_type,
-                                              defaults={"workflow": workflow})
+    WorkflowContentType.objects.get_or_create(
+        content_type=project_type, defaults={"workflow": workflow}
+    )
 
     # Editors draft and submit; moderators also publish and lock.
-    editors.permissions.add(*_permissions(project_type, "project", ["add", "change", "view"]))
-    moderators.permissions.add(*_permissions(
-        project_type, "project", ["add", "change", "view", "delete", "publish", "lock", "unlock"]
-    ))
+    editors.permissions.add(
+        *_permissions(project_type, "project", ["add", "change", "view"])
+    )
+    moderators.permissions.add(
+        *_permissions(
+            project_type,
+            "project",
+            ["add", "change", "view", "delete", "publish", "lock", "unlock"],
+        )
+    )
     for model in (Organisation, Team, Person, Dataset, Evaluation):
         content_type = ContentType.objects.get_for_model(model)
-        moderators.permissions.add(*_permissions(content_type, model._meta.model_name,
-                                                 ["add", "change", "view", "delete"]))
+        moderators.permissions.add(
+            *_permissions(
+                content_type,
+                model._meta.model_name,
+                ["add", "change", "view", "delete"],
+            )
+        )
 
 
-def _permissions(content_type: ContentType, model_name: str,
-                 actions: list[str]) -> list[Permission]:
+def _permissions(
+    content_type: ContentType, model_name: str, actions: list[str]
+) -> list[Permission]:
     # publish/lock permissions are created by Wagtail after migrate too; whichever
     # runs first creates them, so the other finds them.
     return [

@@ -10,7 +10,6 @@ from projects.models import Domain, Project, Technique
 from projects.models.project import STAGE_TRL_RANGES, Stage
 from registry.models import Dataset, Evaluation, Organisation, Team
 
-
 CHECKBOXES = forms.CheckboxSelectMultiple
 
 
@@ -27,36 +26,51 @@ class ShortNameChoiceFilter(django_filters.ModelMultipleChoiceFilter):
 class ProjectFilter(django_filters.FilterSet):
     institute = ShortNameChoiceFilter(
         label=_("Institut"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.RESEARCH_INSTITUTE,
-                                             parent__isnull=True),
-        method="filter_institute", widget=CHECKBOXES,
+        queryset=Organisation.objects.filter(
+            kind=Organisation.Kind.RESEARCH_INSTITUTE, parent__isnull=True
+        ),
+        method="filter_institute",
+        widget=CHECKBOXES,
     )
     team = django_filters.ModelMultipleChoiceFilter(
-        label=_("Équipe"), queryset=Team.objects.all(), method="filter_team",
+        label=_("Équipe"),
+        queryset=Team.objects.all(),
+        method="filter_team",
         widget=CHECKBOXES,
     )
     domain = django_filters.ModelMultipleChoiceFilter(
-        label=_("Domaine médical"), queryset=Domain.objects.in_tree_order(),
-        method="filter_domain", widget=CHECKBOXES,
+        label=_("Domaine médical"),
+        queryset=Domain.objects.in_tree_order(),
+        method="filter_domain",
+        widget=CHECKBOXES,
     )
     technique = django_filters.ModelMultipleChoiceFilter(
-        label=_("Technique d’IA"), queryset=Technique.objects.in_tree_order(),
-        method="filter_technique", widget=CHECKBOXES,
+        label=_("Technique d’IA"),
+        queryset=Technique.objects.in_tree_order(),
+        method="filter_technique",
+        widget=CHECKBOXES,
     )
     dataset = django_filters.ModelMultipleChoiceFilter(
-        label=_("Jeu de données"), queryset=Dataset.objects.all(),
-        field_name="dataset_uses__dataset", distinct=True, widget=CHECKBOXES,
+        label=_("Jeu de données"),
+        queryset=Dataset.objects.all(),
+        field_name="dataset_uses__dataset",
+        distinct=True,
+        widget=CHECKBOXES,
     )
     status = django_filters.MultipleChoiceFilter(
         label=_("Statut"), choices=Project.Status.choices, widget=CHECKBOXES
     )
     stage = django_filters.MultipleChoiceFilter(
-        label=_("Stade"), choices=Stage.choices, method="filter_stage",
+        label=_("Stade"),
+        choices=Stage.choices,
+        method="filter_stage",
         widget=CHECKBOXES,
     )
     verdict = django_filters.MultipleChoiceFilter(
-        label=_("Avis d’évaluation"), choices=Evaluation.Verdict.choices,
-        method="filter_verdict", widget=CHECKBOXES,
+        label=_("Avis d’évaluation"),
+        choices=Evaluation.Verdict.choices,
+        method="filter_verdict",
+        widget=CHECKBOXES,
     )
     start_year = django_filters.NumberFilter(
         label=_("Année de début"), field_name="start_date", lookup_expr="year"
@@ -81,7 +95,9 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_team(self, queryset: QuerySet, name: str, value) -> QuerySet:
         if not value:
             return queryset
-        return queryset.filter(Q(lead_team__in=value) | Q(partners__team__in=value)).distinct()
+        return queryset.filter(
+            Q(lead_team__in=value) | Q(partners__team__in=value)
+        ).distinct()
 
     def filter_domain(self, queryset: QuerySet, name: str, value) -> QuerySet:
         if not value:
@@ -126,8 +142,10 @@ def active_filter_tags(*, filterset: ProjectFilter, query: QueryDict) -> list[di
             remaining = query.copy()
             remaining.setlist(name, [other for other in selected if other != value])
             remaining.pop("page", None)
-            tags.append({
-                "label": f"{field.label} : {choices.get(value, value)}",
-                "query": remaining.urlencode(),
-            })
+            tags.append(
+                {
+                    "label": f"{field.label} : {choices.get(value, value)}",
+                    "query": remaining.urlencode(),
+                }
+            )
     return tags

@@ -11,7 +11,9 @@ from projects.models import Project
 def to_script_json(data: dict) -> SafeString:
     """JSON safe to place inside <script>: no closing tag can be smuggled in."""
     text = json.dumps(data, ensure_ascii=False)
-    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return mark_safe(
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    )
 
 
 def project_jsonld(*, project: Project, request) -> SafeString:

@@ -16,8 +16,8 @@ def project_publication_notify_members(*, project_id: int) -> int:
     """Tell each member of a newly published project that it is on the registry.
 
     Re-reads the project from the public queryset, so a project unpublished in the
-    meantime (or deleted) gets no message. Sends one e-mail per distinct address and
-    returns how many were sent.
+    meantime (or deleted) gets no message. Fictional (demo) people are never written
+    to. Sends one e-mail per distinct address and returns how many were sent.
     """
     project = Project.objects.public().filter(pk=project_id).first()
     if project is None:
@@ -25,7 +25,7 @@ def project_publication_notify_members(*, project_id: int) -> int:
 
     recipients = sorted(
         set(
-            ProjectMember.objects.filter(project=project)
+            ProjectMember.objects.filter(project=project, person__is_fictional=False)
             .exclude(person__email="")
             .values_list("person__email", flat=True)
         )

@@ -28,8 +28,9 @@ def project_detail_queryset(queryset: QuerySet[Project]) -> QuerySet[Project]:
         "keywords",
         Prefetch(
             "partners",
-            queryset=ProjectPartner.objects.select_related("team", "organisation")
-            .prefetch_related("team__parents"),
+            queryset=ProjectPartner.objects.select_related(
+                "team", "organisation"
+            ).prefetch_related("team__parents"),
         ),
         "members__person",
         "dataset_uses__dataset__producer",
@@ -43,13 +44,17 @@ def project_detail_queryset(queryset: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def project_detail_context(*, project: Project, include_unpublished: bool = False) -> dict:
+def project_detail_context(
+    *, project: Project, include_unpublished: bool = False
+) -> dict:
     """What the project page shows; previews of drafts read the unsaved instance."""
     if include_unpublished:
         # A preview renders an in-memory revision: its relations come from the cluster.
-        evaluations = list(
-            Evaluation.objects.filter(project_id=project.pk, status="published")
-        ) if project.pk else []
+        evaluations = (
+            list(Evaluation.objects.filter(project_id=project.pk, status="published"))
+            if project.pk
+            else []
+        )
     else:
         evaluations = project.public_evaluations
     return {
@@ -78,10 +83,12 @@ def home_context() -> dict:
             project_public_list().order_by("-first_published_at", "-pk")[:6]
         ),
         "institutes": list(
-            Organisation.objects.filter(kind=Organisation.Kind.RESEARCH_INSTITUTE,
-                                        parent__isnull=True)
-            .annotate(project_count=Count("led_projects",
-                                          filter=Q(led_projects__live=True)))
+            Organisation.objects.filter(
+                kind=Organisation.Kind.RESEARCH_INSTITUTE, parent__isnull=True
+            )
+            .annotate(
+                project_count=Count("led_projects", filter=Q(led_projects__live=True))
+            )
             .order_by("-project_count", "name")[:4]
         ),
     }

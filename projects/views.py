@@ -14,15 +14,17 @@ class ProjectListView(ListView):
     paginate_by = settings.PUBLIC_PAGE_SIZE
 
     def get_queryset(self):
-        self.filterset = ProjectFilter(self.request.GET or None,
-                                       queryset=selectors.project_public_list())
+        self.filterset = ProjectFilter(
+            self.request.GET or None, queryset=selectors.project_public_list()
+        )
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        context["active_filters"] = active_filter_tags(filterset=self.filterset,
-                                                       query=self.request.GET)
+        context["active_filters"] = active_filter_tags(
+            filterset=self.filterset, query=self.request.GET
+        )
         return context
 
 

@@ -23,40 +23,59 @@ class ProjectViewSet(SnippetViewSet):
     list_filter = ["status", "live", "domains", "techniques", "lead_organisation"]
     search_fields = ["title", "acronym", "summary"]
     ordering = ["title"]
-    edit_handler = TabbedInterface([
-        ObjectList([
-            FieldRowPanel([FieldPanel("title"), FieldPanel("acronym")]),
-            FieldPanel("title_en"),
-            FieldPanel("slug"),
-            FieldPanel("summary"),
-            FieldPanel("summary_en"),
-            FieldPanel("description"),
-            FieldPanel("description_en"),
-            FieldPanel("keywords"),
-        ], heading=_("Contenu")),
-        ObjectList([
-            FieldRowPanel([FieldPanel("status"), FieldPanel("trl")]),
-            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-            FieldPanel("domains"),
-            FieldPanel("techniques"),
-            MultiFieldPanel([
-                FieldPanel("ce_class"),
-                FieldPanel("ai_act_risk"),
-            ], heading=_("Statut réglementaire")),
-            FieldPanel("code_repository"),
-            FieldPanel("is_fictional"),
-        ], heading=_("Classement")),
-        ObjectList([
-            FieldRowPanel([FieldPanel("lead_organisation"), FieldPanel("lead_team")]),
-            InlinePanel("partners", label=_("Partenaires")),
-            InlinePanel("members", label=_("Membres")),
-        ], heading=_("Équipes")),
-        ObjectList([
-            InlinePanel("dataset_uses", label=_("Jeux de données utilisés")),
-            InlinePanel("fundings", label=_("Financements")),
-            InlinePanel("publications", label=_("Publications")),
-        ], heading=_("Données et résultats")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("title"), FieldPanel("acronym")]),
+                    FieldPanel("title_en"),
+                    FieldPanel("slug"),
+                    FieldPanel("summary"),
+                    FieldPanel("summary_en"),
+                    FieldPanel("description"),
+                    FieldPanel("description_en"),
+                    FieldPanel("keywords"),
+                ],
+                heading=_("Contenu"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("status"), FieldPanel("trl")]),
+                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                    FieldPanel("domains"),
+                    FieldPanel("techniques"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("ce_class"),
+                            FieldPanel("ai_act_risk"),
+                        ],
+                        heading=_("Statut réglementaire"),
+                    ),
+                    FieldPanel("code_repository"),
+                    FieldPanel("is_fictional"),
+                ],
+                heading=_("Classement"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("lead_organisation"), FieldPanel("lead_team")]
+                    ),
+                    InlinePanel("partners", label=_("Partenaires")),
+                    InlinePanel("members", label=_("Membres")),
+                ],
+                heading=_("Équipes"),
+            ),
+            ObjectList(
+                [
+                    InlinePanel("dataset_uses", label=_("Jeux de données utilisés")),
+                    InlinePanel("fundings", label=_("Financements")),
+                    InlinePanel("publications", label=_("Publications")),
+                ],
+                heading=_("Données et résultats"),
+            ),
+        ]
+    )
 
 
 class DomainViewSet(SnippetViewSet):

@@ -31,8 +31,10 @@ def validate_orcid(value: str) -> None:
     digits = value.replace("-", "")
     if orcid_check_digit(digits[:15]) != digits[15]:
         raise ValidationError(
-            _("Cet ORCID n’est pas valide : son dernier caractère (clé de contrôle) "
-              "ne correspond pas."),
+            _(
+                "Cet ORCID n’est pas valide : son dernier caractère (clé de contrôle) "
+                "ne correspond pas."
+            ),
             code="orcid_checksum",
         )
 
@@ -53,7 +55,9 @@ def validate_ror(value: str) -> None:
         )
     if ror_checksum(value) != int(value[7:]):
         raise ValidationError(
-            _("Cet identifiant ROR n’est pas valide : sa clé de contrôle ne correspond pas."),
+            _(
+                "Cet identifiant ROR n’est pas valide : sa clé de contrôle ne correspond pas."
+            ),
             code="ror_checksum",
         )
 
@@ -61,8 +65,10 @@ def validate_ror(value: str) -> None:
 def validate_rnsr(value: str) -> None:
     if not RNSR_PATTERN.match(value or ""):
         raise ValidationError(
-            _("Un code RNSR s’écrit avec 9 chiffres suivis d’une lettre, "
-              "par exemple 200918472W."),
+            _(
+                "Un code RNSR s’écrit avec 9 chiffres suivis d’une lettre, "
+                "par exemple 200918472W."
+            ),
             code="rnsr_format",
         )
 
@@ -78,7 +84,9 @@ def validate_doi(value: str) -> None:
 def validate_hal_id(value: str) -> None:
     if not HAL_PATTERN.match(value or ""):
         raise ValidationError(
-            _("Un identifiant HAL s’écrit par exemple hal-01234567 ou inserm-01234567v2."),
+            _(
+                "Un identifiant HAL s’écrit par exemple hal-01234567 ou inserm-01234567v2."
+            ),
             code="hal_format",
         )
 

@@ -86,15 +86,21 @@ class DatasetViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("producer")]),
         FieldPanel("description"),
         FieldPanel("description_en"),
-        MultiFieldPanel([
-            FieldPanel("population"),
-            FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
-        ], heading=_("Couverture")),
-        MultiFieldPanel([
-            FieldPanel("access_route"),
-            FieldPanel("access_procedure"),
-            FieldPanel("access_url"),
-        ], heading=_("Accès")),
+        MultiFieldPanel(
+            [
+                FieldPanel("population"),
+                FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+            ],
+            heading=_("Couverture"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("access_route"),
+                FieldPanel("access_procedure"),
+                FieldPanel("access_url"),
+            ],
+            heading=_("Accès"),
+        ),
         FieldPanel("standards"),
         FieldPanel("landing_page"),
         FieldPanel("source"),
@@ -114,8 +120,14 @@ class EvaluationViewSet(SnippetViewSet):
         FieldPanel("project"),
         FieldPanel("evaluator"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("verdict")]),
-        FieldRowPanel([FieldPanel("requested_on"), FieldPanel("started_on"),
-                       FieldPanel("completed_on"), FieldPanel("published_on")]),
+        FieldRowPanel(
+            [
+                FieldPanel("requested_on"),
+                FieldPanel("started_on"),
+                FieldPanel("completed_on"),
+                FieldPanel("published_on"),
+            ]
+        ),
         InlinePanel("scores", label=_("Notes par critère")),
         FieldPanel("summary"),
         FieldPanel("report_url"),
@@ -139,8 +151,15 @@ class RegistryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Registre")
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (OrganisationViewSet, TeamViewSet, PersonViewSet, DatasetViewSet,
-             EvaluationViewSet, EvaluationCriterionViewSet, DataStandardViewSet)
+    items = (
+        OrganisationViewSet,
+        TeamViewSet,
+        PersonViewSet,
+        DatasetViewSet,
+        EvaluationViewSet,
+        EvaluationCriterionViewSet,
+        DataStandardViewSet,
+    )
 
 
 register_snippet(RegistryViewSetGroup)

@@ -14,7 +14,9 @@ def moderator(django_user_model):
     from django.contrib.auth.models import Group
 
     user = django_user_model.objects.create_user(
-        username="moderatrice", email="moderatrice@example.org", password="x-test-pass-1234"
+        username="moderatrice",
+        email="moderatrice@example.org",
+        password="x-test-pass-1234",
     )
     user.groups.add(Group.objects.get(name="Moderators"))
     return user

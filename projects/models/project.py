@@ -92,37 +92,64 @@ class Project(
     summary_en = models.TextField(_("résumé (anglais)"), blank=True)
     description = RichTextField(_("description"), blank=True)
     description_en = RichTextField(_("description (anglais)"), blank=True)
-    status = models.CharField(_("statut"), max_length=20, choices=Status.choices,
-                              default=Status.PLANNED)
+    status = models.CharField(
+        _("statut"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
     trl = models.PositiveSmallIntegerField(
-        _("niveau de maturité (TRL)"), default=1,
+        _("niveau de maturité (TRL)"),
+        default=1,
         validators=[MinValueValidator(1), MaxValueValidator(9)],
         help_text=_("1–4 recherche, 5–7 validation clinique, 8–9 déployé."),
     )
     start_date = models.DateField(_("date de début"), null=True, blank=True)
     end_date = models.DateField(_("date de fin"), null=True, blank=True)
-    domains = ParentalManyToManyField("projects.Domain", verbose_name=_("domaines médicaux"),
-                                      related_name="projects", blank=True)
-    techniques = ParentalManyToManyField("projects.Technique",
-                                         verbose_name=_("techniques d’IA"),
-                                         related_name="projects", blank=True)
-    keywords = ClusterTaggableManager(verbose_name=_("mots-clés"), through=ProjectKeyword,
-                                      blank=True)
+    domains = ParentalManyToManyField(
+        "projects.Domain",
+        verbose_name=_("domaines médicaux"),
+        related_name="projects",
+        blank=True,
+    )
+    techniques = ParentalManyToManyField(
+        "projects.Technique",
+        verbose_name=_("techniques d’IA"),
+        related_name="projects",
+        blank=True,
+    )
+    keywords = ClusterTaggableManager(
+        verbose_name=_("mots-clés"), through=ProjectKeyword, blank=True
+    )
     lead_organisation = models.ForeignKey(
-        "registry.Organisation", verbose_name=_("organisation porteuse"),
-        on_delete=models.PROTECT, related_name="led_projects",
+        "registry.Organisation",
+        verbose_name=_("organisation porteuse"),
+        on_delete=models.PROTECT,
+        related_name="led_projects",
     )
     lead_team = models.ForeignKey(
-        "registry.Team", verbose_name=_("équipe porteuse"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="led_projects",
+        "registry.Team",
+        verbose_name=_("équipe porteuse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_projects",
     )
     code_repository = models.URLField(_("dépôt de code"), blank=True)
-    ce_class = models.CharField(_("marquage CE (dispositif médical)"), max_length=4,
-                                choices=CeClass.choices, blank=True)
-    ai_act_risk = models.CharField(_("niveau de risque (AI Act)"), max_length=10,
-                                   choices=AiActRisk.choices, blank=True)
-    is_fictional = models.BooleanField(_("fictif"), default=False,
-                                       help_text=_("Coché pour les projets de démonstration."))
+    ce_class = models.CharField(
+        _("marquage CE (dispositif médical)"),
+        max_length=4,
+        choices=CeClass.choices,
+        blank=True,
+    )
+    ai_act_risk = models.CharField(
+        _("niveau de risque (AI Act)"),
+        max_length=10,
+        choices=AiActRisk.choices,
+        blank=True,
+    )
+    is_fictional = models.BooleanField(
+        _("fictif"),
+        default=False,
+        help_text=_("Coché pour les projets de démonstration."),
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
@@ -139,8 +166,9 @@ class Project(
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="project_end_after_start",
             ),
-            models.CheckConstraint(condition=models.Q(trl__gte=1, trl__lte=9),
-                                   name="project_trl_1_to_9"),
+            models.CheckConstraint(
+                condition=models.Q(trl__gte=1, trl__lte=9), name="project_trl_1_to_9"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -155,13 +183,20 @@ class Project(
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError(
-                {"end_date": _("La date de fin doit être postérieure à la date de début.")}
+                {
+                    "end_date": _(
+                        "La date de fin doit être postérieure à la date de début."
+                    )
+                }
             )
 
     @property
     def stage(self) -> Stage:
-        return next(stage for stage, (low, high) in STAGE_TRL_RANGES.items()
-                    if low <= self.trl <= high)
+        return next(
+            stage
+            for stage, (low, high) in STAGE_TRL_RANGES.items()
+            if low <= self.trl <= high
+        )
 
     @property
     def display_title(self) -> str:
@@ -170,7 +205,11 @@ class Project(
 
     @property
     def display_summary(self) -> str:
-        return self.summary_en if get_language() == "en" and self.summary_en else self.summary
+        return (
+            self.summary_en
+            if get_language() == "en" and self.summary_en
+            else self.summary
+        )
 
     @property
     def display_description(self) -> str:
@@ -200,15 +239,25 @@ class ProjectPartner(models.Model):
         ASSOCIATED = "associated", _("associé")
 
     project = ParentalKey(Project, on_delete=models.CASCADE, related_name="partners")
-    team = models.ForeignKey("registry.Team", verbose_name=_("équipe"), null=True,
-                             blank=True, on_delete=models.CASCADE,
-                             related_name="project_partnerships")
-    organisation = models.ForeignKey("registry.Organisation",
-                                     verbose_name=_("organisation"), null=True, blank=True,
-                                     on_delete=models.CASCADE,
-                                     related_name="project_partnerships")
-    role = models.CharField(_("rôle"), max_length=20, choices=Role.choices,
-                            default=Role.PARTNER)
+    team = models.ForeignKey(
+        "registry.Team",
+        verbose_name=_("équipe"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="project_partnerships",
+    )
+    organisation = models.ForeignKey(
+        "registry.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="project_partnerships",
+    )
+    role = models.CharField(
+        _("rôle"), max_length=20, choices=Role.choices, default=Role.PARTNER
+    )
 
     class Meta:
         verbose_name = _("partenaire")
@@ -227,7 +276,9 @@ class ProjectPartner(models.Model):
     def clean(self) -> None:
         if bool(self.team_id) == bool(self.organisation_id):
             raise ValidationError(
-                _("Un partenaire est soit une équipe, soit une organisation (une seule).")
+                _(
+                    "Un partenaire est soit une équipe, soit une organisation (une seule)."
+                )
             )
 
 
@@ -243,8 +294,12 @@ class ProjectMember(models.Model):
         PHD = "phd", _("doctorant")
 
     project = ParentalKey(Project, on_delete=models.CASCADE, related_name="members")
-    person = models.ForeignKey("registry.Person", verbose_name=_("personne"),
-                               on_delete=models.CASCADE, related_name="project_roles")
+    person = models.ForeignKey(
+        "registry.Person",
+        verbose_name=_("personne"),
+        on_delete=models.CASCADE,
+        related_name="project_roles",
+    )
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)
 
     class Meta:
@@ -263,13 +318,22 @@ class ProjectDataset(models.Model):
         GRANTED = "granted", _("accordé")
         REFUSED = "refused", _("refusé")
 
-    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="dataset_uses")
-    dataset = models.ForeignKey("registry.Dataset", verbose_name=_("jeu de données"),
-                                on_delete=models.PROTECT, related_name="project_uses")
+    project = ParentalKey(
+        Project, on_delete=models.CASCADE, related_name="dataset_uses"
+    )
+    dataset = models.ForeignKey(
+        "registry.Dataset",
+        verbose_name=_("jeu de données"),
+        on_delete=models.PROTECT,
+        related_name="project_uses",
+    )
     purpose = models.CharField(_("usage"), max_length=255, blank=True)
-    access_status = models.CharField(_("accès"), max_length=20,
-                                     choices=AccessStatus.choices,
-                                     default=AccessStatus.REQUESTED)
+    access_status = models.CharField(
+        _("accès"),
+        max_length=20,
+        choices=AccessStatus.choices,
+        default=AccessStatus.REQUESTED,
+    )
 
     class Meta:
         verbose_name = _("jeu de données utilisé")
@@ -283,13 +347,22 @@ class ProjectFunding(models.Model):
     """A grant that funds a project."""
 
     project = ParentalKey(Project, on_delete=models.CASCADE, related_name="fundings")
-    funder = models.ForeignKey("registry.Organisation", verbose_name=_("financeur"),
-                               on_delete=models.PROTECT, related_name="funded_projects")
+    funder = models.ForeignKey(
+        "registry.Organisation",
+        verbose_name=_("financeur"),
+        on_delete=models.PROTECT,
+        related_name="funded_projects",
+    )
     programme = models.CharField(_("programme ou appel"), max_length=160, blank=True)
     grant_reference = models.CharField(_("référence"), max_length=60, blank=True)
-    amount_eur = models.DecimalField(_("montant (€)"), max_digits=12, decimal_places=2,
-                                     null=True, blank=True,
-                                     validators=[MinValueValidator(0)])
+    amount_eur = models.DecimalField(
+        _("montant (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
 
     class Meta:
         verbose_name = _("financement")
@@ -302,12 +375,17 @@ class ProjectFunding(models.Model):
 class ProjectPublication(models.Model):
     """A publication of a project, identified by its DOI or HAL id."""
 
-    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="publications")
+    project = ParentalKey(
+        Project, on_delete=models.CASCADE, related_name="publications"
+    )
     title = models.CharField(_("titre"), max_length=400)
     year = models.PositiveSmallIntegerField(_("année"), null=True, blank=True)
-    doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[validate_doi])
-    hal_id = models.CharField(_("identifiant HAL"), max_length=40, blank=True,
-                              validators=[validate_hal_id])
+    doi = models.CharField(
+        _("DOI"), max_length=200, blank=True, validators=[validate_doi]
+    )
+    hal_id = models.CharField(
+        _("identifiant HAL"), max_length=40, blank=True, validators=[validate_hal_id]
+    )
 
     class Meta:
         verbose_name = _("publication")

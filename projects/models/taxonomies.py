@@ -22,8 +22,12 @@ class TaxonomyTerm(models.Model):
     name_en = models.CharField(_("nom (anglais)"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("terme parent"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("terme parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
@@ -47,7 +51,9 @@ class TaxonomyTerm(models.Model):
     def with_descendant_ids(cls, ids) -> set[int]:
         """The given ids and those of their children, for filters on a heading."""
         ids = {int(i) for i in ids}
-        return ids | set(cls.objects.filter(parent_id__in=ids).values_list("id", flat=True))
+        return ids | set(
+            cls.objects.filter(parent_id__in=ids).values_list("id", flat=True)
+        )
 
 
 class Domain(TaxonomyTerm):

@@ -36,9 +36,14 @@ class Dataset(RegistryEntry):
         TRIAL = "trial", _("essai clinique")
 
     class AccessRoute(models.TextChoices):
-        HEALTH_DATA_HUB = "hdh", _("Health Data Hub (méthodologie de référence ou "
-                                   "CESREES + CNIL)")
-        HOSPITAL_COMMITTEE = "hospital", _("comité scientifique et éthique de l’hôpital")
+        HEALTH_DATA_HUB = (
+            "hdh",
+            _("Health Data Hub (méthodologie de référence ou CESREES + CNIL)"),
+        )
+        HOSPITAL_COMMITTEE = (
+            "hospital",
+            _("comité scientifique et éthique de l’hôpital"),
+        )
         COHORT_COMMITTEE = "cohort", _("comité d’accès de la cohorte")
         PRODUCER_REQUEST = "producer", _("demande au producteur")
         OPEN = "open", _("données ouvertes")
@@ -46,21 +51,27 @@ class Dataset(RegistryEntry):
     name = models.CharField(_("nom"), max_length=255)
     acronym = models.CharField(_("sigle"), max_length=40, blank=True)
     producer = models.ForeignKey(
-        "registry.Organisation", verbose_name=_("producteur"), on_delete=models.PROTECT,
+        "registry.Organisation",
+        verbose_name=_("producteur"),
+        on_delete=models.PROTECT,
         related_name="produced_datasets",
     )
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("description"))
     description_en = models.TextField(_("description (anglais)"), blank=True)
     population = models.CharField(_("population couverte"), max_length=255, blank=True)
-    period_start = models.PositiveSmallIntegerField(_("début de la période"), null=True,
-                                                    blank=True)
+    period_start = models.PositiveSmallIntegerField(
+        _("début de la période"), null=True, blank=True
+    )
     period_end = models.PositiveSmallIntegerField(
-        _("fin de la période"), null=True, blank=True,
+        _("fin de la période"),
+        null=True,
+        blank=True,
         help_text=_("Vide si la collecte se poursuit."),
     )
-    access_route = models.CharField(_("voie d’accès"), max_length=20,
-                                    choices=AccessRoute.choices)
+    access_route = models.CharField(
+        _("voie d’accès"), max_length=20, choices=AccessRoute.choices
+    )
     access_procedure = models.TextField(_("procédure d’accès"))
     access_url = models.URLField(_("lien vers la procédure"), blank=True)
     standards = models.ManyToManyField(
@@ -90,7 +101,11 @@ class Dataset(RegistryEntry):
         return self.acronym or self.name
 
     def clean(self) -> None:
-        if self.period_start and self.period_end and self.period_end < self.period_start:
+        if (
+            self.period_start
+            and self.period_end
+            and self.period_end < self.period_start
+        ):
             raise ValidationError(
                 {"period_end": _("La fin de la période précède son début.")}
             )

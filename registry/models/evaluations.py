@@ -50,22 +50,28 @@ class Evaluation(ClusterableModel):
 
     reference = models.SlugField(_("référence"), max_length=40, unique=True)
     project = models.ForeignKey(
-        "projects.Project", verbose_name=_("projet"), on_delete=models.CASCADE,
+        "projects.Project",
+        verbose_name=_("projet"),
+        on_delete=models.CASCADE,
         related_name="evaluations",
     )
     model_version = models.CharField(_("version du modèle"), max_length=60)
     evaluator = models.ForeignKey(
-        "registry.Organisation", verbose_name=_("évaluateur"), on_delete=models.PROTECT,
+        "registry.Organisation",
+        verbose_name=_("évaluateur"),
+        on_delete=models.PROTECT,
         related_name="evaluations",
     )
-    status = models.CharField(_("statut"), max_length=20, choices=Status.choices,
-                              default=Status.REQUESTED)
+    status = models.CharField(
+        _("statut"), max_length=20, choices=Status.choices, default=Status.REQUESTED
+    )
     requested_on = models.DateField(_("demandée le"))
     started_on = models.DateField(_("commencée le"), null=True, blank=True)
     completed_on = models.DateField(_("terminée le"), null=True, blank=True)
     published_on = models.DateField(_("publiée le"), null=True, blank=True)
-    verdict = models.CharField(_("avis"), max_length=20, choices=Verdict.choices,
-                               blank=True)
+    verdict = models.CharField(
+        _("avis"), max_length=20, choices=Verdict.choices, blank=True
+    )
     summary = models.TextField(_("synthèse"), blank=True)
     report_url = models.URLField(_("lien vers le rapport"), blank=True)
     is_fictional = models.BooleanField(_("fictif"), default=False)
@@ -84,10 +90,14 @@ class Evaluation(ClusterableModel):
 
     def clean(self) -> None:
         errors = {}
-        steps = [("requested_on", self.requested_on), ("started_on", self.started_on),
-                 ("completed_on", self.completed_on), ("published_on", self.published_on)]
+        steps = [
+            ("requested_on", self.requested_on),
+            ("started_on", self.started_on),
+            ("completed_on", self.completed_on),
+            ("published_on", self.published_on),
+        ]
         dated = [(name, day) for name, day in steps if day]
-        for (_earlier, before), (later, after) in zip(dated, dated[1:]):
+        for (_earlier, before), (later, after) in zip(dated, dated[1:], strict=False):
             if after < before:
                 errors[later] = _("Cette date précède celle de l’étape précédente.")
         finished = self.status in (self.Status.COMPLETED, self.Status.PUBLISHED)
@@ -99,19 +109,26 @@ class Evaluation(ClusterableModel):
             raise ValidationError(errors)
 
     def get_absolute_url(self) -> str:
-        return reverse("registry:evaluation_detail", kwargs={"reference": self.reference})
+        return reverse(
+            "registry:evaluation_detail", kwargs={"reference": self.reference}
+        )
 
 
 class EvaluationScore(models.Model):
     """The score, out of 100, an evaluation gives on one criterion."""
 
-    evaluation = ParentalKey(Evaluation, on_delete=models.CASCADE, related_name="scores")
+    evaluation = ParentalKey(
+        Evaluation, on_delete=models.CASCADE, related_name="scores"
+    )
     criterion = models.ForeignKey(
-        EvaluationCriterion, verbose_name=_("critère"), on_delete=models.PROTECT,
+        EvaluationCriterion,
+        verbose_name=_("critère"),
+        on_delete=models.PROTECT,
         related_name="scores",
     )
-    score = models.PositiveSmallIntegerField(_("note sur 100"),
-                                             validators=[MaxValueValidator(100)])
+    score = models.PositiveSmallIntegerField(
+        _("note sur 100"), validators=[MaxValueValidator(100)]
+    )
     comment = models.TextField(_("commentaire"), blank=True)
 
     class Meta:
@@ -119,10 +136,13 @@ class EvaluationScore(models.Model):
         verbose_name_plural = _("notes")
         ordering = ["criterion__position"]
         constraints = [
-            models.UniqueConstraint(fields=["evaluation", "criterion"],
-                                    name="evaluation_score_once_per_criterion"),
-            models.CheckConstraint(condition=models.Q(score__lte=100),
-                                   name="evaluation_score_at_most_100"),
+            models.UniqueConstraint(
+                fields=["evaluation", "criterion"],
+                name="evaluation_score_once_per_criterion",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__lte=100), name="evaluation_score_at_most_100"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -42,7 +42,9 @@ class Organisation(RegistryEntry):
         related_name="children",
     )
     source = models.CharField(
-        _("provenance"), max_length=255, blank=True,
+        _("provenance"),
+        max_length=255,
+        blank=True,
         help_text=_("Jeu de données ouvert d’où vient l’enregistrement."),
     )
 

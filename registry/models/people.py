@@ -29,11 +29,15 @@ class Person(ClusterableModel, RegistryEntry):
     first_name = models.CharField(_("prénom"), max_length=120)
     last_name = models.CharField(_("nom"), max_length=120)
     orcid = models.CharField(
-        _("ORCID"), max_length=19, blank=True, validators=[validate_orcid],
+        _("ORCID"),
+        max_length=19,
+        blank=True,
+        validators=[validate_orcid],
         help_text=_("16 caractères, par exemple 0000-0002-1825-0097."),
     )
     email = models.EmailField(
-        _("adresse e-mail"), blank=True,
+        _("adresse e-mail"),
+        blank=True,
         help_text=_("Jamais affichée publiquement."),
     )
     title = models.CharField(_("fonction"), max_length=160, blank=True)
@@ -41,8 +45,12 @@ class Person(ClusterableModel, RegistryEntry):
         verbose_name=_("expertise"), through=PersonExpertise, blank=True
     )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("compte utilisateur"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="person",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte utilisateur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
     )
 
     slug_source_field = "full_name"
@@ -53,7 +61,9 @@ class Person(ClusterableModel, RegistryEntry):
         ordering = ["last_name", "first_name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["orcid"], condition=~models.Q(orcid=""), name="person_unique_orcid"
+                fields=["orcid"],
+                condition=~models.Q(orcid=""),
+                name="person_unique_orcid",
             )
         ]
 
@@ -86,7 +96,9 @@ class Membership(models.Model):
 
     person = ParentalKey(Person, on_delete=models.CASCADE, related_name="memberships")
     team = models.ForeignKey(
-        "registry.Team", verbose_name=_("équipe"), on_delete=models.CASCADE,
+        "registry.Team",
+        verbose_name=_("équipe"),
+        on_delete=models.CASCADE,
         related_name="memberships",
     )
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)

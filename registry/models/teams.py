@@ -33,10 +33,14 @@ class Team(ClusterableModel, RegistryEntry):
 
     name = models.CharField(_("nom"), max_length=255)
     acronym = models.CharField(_("sigle"), max_length=40, blank=True)
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices,
-                            default=Kind.JOINT_UNIT)
+    kind = models.CharField(
+        _("type"), max_length=20, choices=Kind.choices, default=Kind.JOINT_UNIT
+    )
     rnsr = models.CharField(
-        _("code RNSR"), max_length=10, blank=True, validators=[validate_rnsr],
+        _("code RNSR"),
+        max_length=10,
+        blank=True,
+        validators=[validate_rnsr],
         help_text=_("Répertoire national des structures de recherche, ex. 200918472W."),
     )
     parents = models.ManyToManyField(
@@ -49,8 +53,12 @@ class Team(ClusterableModel, RegistryEntry):
     )
     website = models.URLField(_("site web"), blank=True)
     lead = models.ForeignKey(
-        "registry.Person", verbose_name=_("responsable"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="led_teams",
+        "registry.Person",
+        verbose_name=_("responsable"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_teams",
     )
 
     class Meta:

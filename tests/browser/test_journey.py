@@ -18,8 +18,12 @@ from tests.factories import ProjectFactory
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "browser"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+]
 STEP_TIMEOUT_MS = 10_000
 
 pytestmark = [
@@ -68,8 +72,9 @@ def test_visitor_filters_projects_by_domain_and_opens_one(live_server, page):
         )
     ]
     ProjectFactory(title="Segmentation des tumeurs du sein", domains=[oncology])
-    draft = ProjectFactory(title="Brouillon jamais publié", live=False,
-                           domains=[cardiology])
+    draft = ProjectFactory(
+        title="Brouillon jamais publié", live=False, domains=[cardiology]
+    )
 
     try:
         page.goto(live_server.url + "/")

@@ -34,19 +34,33 @@ def rich_project(*, live: bool = True, **fields):
     project.save()
     for _ in range(2):
         ProjectPartnerFactory(project=project, team=TeamFactory(parents=[institute]))
-    ProjectPartnerFactory(project=project, team=None, organisation=OrganisationFactory())
+    ProjectPartnerFactory(
+        project=project, team=None, organisation=OrganisationFactory()
+    )
     person = PersonFactory()
     MembershipFactory(person=person, team=project.lead_team)
     ProjectMember.objects.create(project=project, person=person, role="pi")
     ProjectDatasetFactory(project=project, dataset=DatasetFactory())
-    ProjectFunding.objects.create(project=project, funder=OrganisationFactory(kind="funder"),
-                                  programme="PEPR Santé numérique", amount_eur=250000)
-    ProjectPublication.objects.create(project=project, title="Un article", year=2025,
-                                      doi="10.1000/demo.1")
+    ProjectFunding.objects.create(
+        project=project,
+        funder=OrganisationFactory(kind="funder"),
+        programme="PEPR Santé numérique",
+        amount_eur=250000,
+    )
+    ProjectPublication.objects.create(
+        project=project, title="Un article", year=2025, doi="10.1000/demo.1"
+    )
     evaluation = EvaluationFactory(project=project, evaluator=OrganisationFactory())
     for criterion in EvaluationCriterion.objects.all():
-        EvaluationScore.objects.create(evaluation=evaluation, criterion=criterion, score=70)
-    EvaluationFactory(project=project, evaluator=evaluation.evaluator, status="requested",
-                      verdict="", published_on=None,
-                      requested_on=datetime.date(2026, 1, 1))
+        EvaluationScore.objects.create(
+            evaluation=evaluation, criterion=criterion, score=70
+        )
+    EvaluationFactory(
+        project=project,
+        evaluator=evaluation.evaluator,
+        status="requested",
+        verdict="",
+        published_on=None,
+        requested_on=datetime.date(2026, 1, 1),
+    )
     return project

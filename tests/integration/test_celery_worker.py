@@ -4,9 +4,8 @@ Needs the services of `scripts/services up` (`make test` starts them and sets
 REDIS_URL). The worker runs in a subprocess against pytest-django's test database,
 so the test is transactional: the worker only sees committed rows.
 
-`portal.settings.test` pins the locmem e-mail backend, so the worker's message stays
-in the worker's memory; what we check is the count the backend reports as sent,
-returned by the task through the Redis result backend.
+The worker writes its mail to files (EMAIL_URL=filemail://…): the test reads the
+message there, and the count the task returns through the Redis result backend.
 """
 
 import os
@@ -69,6 +68,8 @@ def celery_worker(tmp_path):
         "CELERY_BROKER_URL": redis_url,
         "CELERY_RESULT_BACKEND": redis_url,
         "DATABASE_URL": test_database_url(),
+        # django-environ reads the path after "filemail://"; a fourth slash keeps it absolute.
+        "EMAIL_URL": f"filemail:///{tmp_path / 'mail'}",
     }
     name = f"portal-test-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
     log_path = tmp_path / "worker.log"
@@ -78,12 +79,26 @@ def celery_worker(tmp_path):
     with log_path.open("w") as log:
         worker = subprocess.Popen(
             [
-                str(celery), "-A", "portal", "worker", "--pool=solo", "--concurrency=1",
-                "-Q", "portal", "--loglevel=INFO", "-n", name,
+                str(celery),
+                "-A",
+                "portal",
+                "worker",
+                "--pool=solo",
+                "--concurrency=1",
+                "-Q",
+                "portal",
+                "--loglevel=INFO",
+                "-n",
+                name,
                 # No cluster chatter: the test talks to this one worker only.
-                "--without-gossip", "--without-mingle", "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
             ],
-            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
 
     def worker_log() -> str:
@@ -98,7 +113,7 @@ def celery_worker(tmp_path):
                 pytest.fail(
                     f"worker silent for {READY_TIMEOUT_SECONDS}s:\n{worker_log()}"
                 )
-        yield worker_log
+        yield worker_log, tmp_path / "mail"
     finally:
         worker.terminate()
         try:
@@ -122,4 +137,9 @@ def test_worker_emails_the_members_of_a_published_project(celery_worker, monkeyp
 
     result = project_publication_notify.apply_async(args=[project.pk])
 
-    assert result.get(timeout=RESULT_TIMEOUT_SECONDS) == 1, celery_worker()
+    worker_log, mail_dir = celery_worker
+    assert result.get(timeout=RESULT_TIMEOUT_SECONDS) == 1, worker_log()
+    messages = [path.read_text() for path in mail_dir.iterdir()]
+    assert len(messages) == 1
+    assert "To: camille.worker@example.org" in messages[0]
+    assert project.get_absolute_url() in messages[0]

@@ -22,7 +22,9 @@ LISTINGS = [
 
 
 @pytest.mark.parametrize("app_label,model_name,filters", LISTINGS)
-def test_admin_listing_searches_and_filters(admin_client, app_label, model_name, filters):
+def test_admin_listing_searches_and_filters(
+    admin_client, app_label, model_name, filters
+):
     project = rich_project()
     url = reverse(f"wagtailsnippets_{app_label}_{model_name}:list")
     assert admin_client.get(url).status_code == 200

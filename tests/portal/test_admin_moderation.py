@@ -19,20 +19,27 @@ def project_form(organisation, team, **overrides) -> dict:
     data = {
         "title": "Détection précoce de la rétinopathie diabétique",
         "acronym": "RETINO-IA",
-        "title_en": "", "slug": "",
+        "title_en": "",
+        "slug": "",
         "summary": "Un réseau convolutif lit les rétinographies du dépistage.",
         "summary_en": "",
         "description": rich_text("<p>Étude multicentrique.</p>"),
         "description_en": rich_text(""),
         "keywords": "rétinopathie, dépistage",
-        "status": "active", "trl": "5",
-        "start_date": "2025-01-01", "end_date": "2027-12-31",
+        "status": "active",
+        "trl": "5",
+        "start_date": "2025-01-01",
+        "end_date": "2027-12-31",
         "domains": [domain("ophtalmologie").pk],
         "techniques": [technique("reseaux-convolutifs").pk],
-        "ce_class": "", "ai_act_risk": "high", "code_repository": "",
-        "lead_organisation": organisation.pk, "lead_team": team.pk,
-        "partners": inline_formset([{"team": team.pk, "organisation": "",
-                                     "role": "coordinator"}]),
+        "ce_class": "",
+        "ai_act_risk": "high",
+        "code_repository": "",
+        "lead_organisation": organisation.pk,
+        "lead_team": team.pk,
+        "partners": inline_formset(
+            [{"team": team.pk, "organisation": "", "role": "coordinator"}]
+        ),
         "members": inline_formset([]),
         "dataset_uses": inline_formset([]),
         "fundings": inline_formset([]),
@@ -48,23 +55,29 @@ def test_editor_submits_and_moderator_approves(client, editor, moderator):
 
     client.force_login(editor)
     assert client.get(reverse(ADD_URL)).status_code == 200
-    response = client.post(reverse(ADD_URL),
-                           project_form(organisation, team, **{"action-submit": "1"}))
+    response = client.post(
+        reverse(ADD_URL), project_form(organisation, team, **{"action-submit": "1"})
+    )
     assert response.status_code == 302, response.context["form"].errors
     project = Project.objects.get(acronym="RETINO-IA")
     assert not project.live
-    state = WorkflowState.objects.get(base_content_type__model="project",
-                                      object_id=str(project.pk))
+    state = WorkflowState.objects.get(
+        base_content_type__model="project", object_id=str(project.pk)
+    )
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert client.get(project.get_absolute_url()).status_code == 404
 
     client.force_login(moderator)
     edit_url = reverse(EDIT_URL, args=[project.pk])
     assert client.get(edit_url).status_code == 200
-    response = client.post(edit_url, project_form(
-        organisation, team,
-        **{"action-workflow-action": "1", "workflow-action-name": "approve"},
-    ))
+    response = client.post(
+        edit_url,
+        project_form(
+            organisation,
+            team,
+            **{"action-workflow-action": "1", "workflow-action-name": "approve"},
+        ),
+    )
     assert response.status_code == 302
 
     project.refresh_from_db()
@@ -81,7 +94,9 @@ def test_editor_cannot_publish_directly(client, editor):
     organisation = OrganisationFactory()
     team = TeamFactory(parents=[organisation])
     client.force_login(editor)
-    client.post(reverse(ADD_URL), project_form(organisation, team, **{"action-publish": "1"}))
+    client.post(
+        reverse(ADD_URL), project_form(organisation, team, **{"action-publish": "1"})
+    )
     project = Project.objects.get(acronym="RETINO-IA")
     assert not project.live
 
@@ -90,10 +105,16 @@ def test_admin_form_reports_impossible_dates_and_stores_nothing(client, moderato
     organisation = OrganisationFactory()
     team = TeamFactory(parents=[organisation])
     client.force_login(moderator)
-    response = client.post(reverse(ADD_URL), project_form(
-        organisation, team, start_date="2026-01-01", end_date="2025-01-01",
-        **{"action-publish": "1"},
-    ))
+    response = client.post(
+        reverse(ADD_URL),
+        project_form(
+            organisation,
+            team,
+            start_date="2026-01-01",
+            end_date="2025-01-01",
+            **{"action-publish": "1"},
+        ),
+    )
     assert response.status_code == 200
     assert "end_date" in response.context["form"].errors
     assert not Project.objects.filter(acronym="RETINO-IA").exists()

@@ -8,8 +8,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_french_is_the_default_and_english_lives_under_en(client):
-    project = ProjectFactory(title="Prédiction du sepsis", title_en="Sepsis prediction",
-                             summary="Résumé en français.", summary_en="English summary.")
+    project = ProjectFactory(
+        title="Prédiction du sepsis",
+        title_en="Sepsis prediction",
+        summary="Résumé en français.",
+        summary_en="English summary.",
+    )
     french = client.get(project.get_absolute_url()).content.decode()
     assert '<html lang="fr"' in french
     assert "Prédiction du sepsis" in french and "Résumé en français." in french
@@ -28,7 +32,8 @@ def test_english_falls_back_to_french_content(client):
 
 def test_language_switch_keeps_the_page(client):
     project = ProjectFactory()
-    response = client.post("/i18n/setlang/", {"language": "en",
-                                              "next": project.get_absolute_url()})
+    response = client.post(
+        "/i18n/setlang/", {"language": "en", "next": project.get_absolute_url()}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/en" + project.get_absolute_url()

@@ -14,13 +14,22 @@ def test_every_public_page_renders(client):
     project = rich_project()
     evaluation = project.evaluations.get(status="published")
     urls = [
-        "/", "/a-propos/", "/accessibilite/", "/mentions-legales/",
-        reverse("projects:project_list"), project.get_absolute_url(),
-        reverse("registry:organisation_list"), project.lead_organisation.get_absolute_url(),
-        reverse("registry:team_list"), project.lead_team.get_absolute_url(),
-        reverse("registry:person_list"), project.members.first().person.get_absolute_url(),
-        reverse("registry:dataset_list"), project.dataset_uses.first().dataset.get_absolute_url(),
-        reverse("registry:evaluation_list"), evaluation.get_absolute_url(),
+        "/",
+        "/a-propos/",
+        "/accessibilite/",
+        "/mentions-legales/",
+        reverse("projects:project_list"),
+        project.get_absolute_url(),
+        reverse("registry:organisation_list"),
+        project.lead_organisation.get_absolute_url(),
+        reverse("registry:team_list"),
+        project.lead_team.get_absolute_url(),
+        reverse("registry:person_list"),
+        project.members.first().person.get_absolute_url(),
+        reverse("registry:dataset_list"),
+        project.dataset_uses.first().dataset.get_absolute_url(),
+        reverse("registry:evaluation_list"),
+        evaluation.get_absolute_url(),
     ]
     for url in urls:
         response = client.get(url)
@@ -34,7 +43,12 @@ def test_evaluation_page_shows_scores_per_criterion(client):
     project = rich_project()
     evaluation = project.evaluations.get(status="published")
     content = client.get(evaluation.get_absolute_url()).content.decode()
-    for criterion in ("Robustesse", "Biais et équité", "Explicabilité", "Documentation"):
+    for criterion in (
+        "Robustesse",
+        "Biais et équité",
+        "Explicabilité",
+        "Documentation",
+    ):
         assert criterion in content
 
 

@@ -20,7 +20,8 @@ def page_urls(project: Project) -> dict[str, str]:
     return {
         "home": "/",
         "project_list": reverse("projects:project_list"),
-        "project_list_filtered": reverse("projects:project_list") + "?status=active&stage=research",
+        "project_list_filtered": reverse("projects:project_list")
+        + "?status=active&stage=research",
         "project_detail": project.get_absolute_url(),
         "team_list": reverse("registry:team_list"),
         "team_detail": partner_team.get_absolute_url(),
@@ -54,7 +55,9 @@ def test_queries_per_page_do_not_grow_with_the_number_of_projects(client):
     for _ in range(90):
         rich_project()
     assert Project.objects.public().count() == 100
-    at_100 = {name: count_queries(client, url) for name, url in page_urls(first).items()}
+    at_100 = {
+        name: count_queries(client, url) for name, url in page_urls(first).items()
+    }
 
     assert at_100 == at_10
     # A generous ceiling that still catches a query per row on a page of 20.

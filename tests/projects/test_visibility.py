@@ -33,20 +33,33 @@ def draft_scene():
     person = PersonFactory()
     MembershipFactory(person=person, team=team)
     dataset = DatasetFactory(producer=organisation)
-    draft = ProjectFactory(title=DRAFT_TITLE, acronym="SECRET", live=False,
-                           lead_organisation=organisation, lead_team=team)
+    draft = ProjectFactory(
+        title=DRAFT_TITLE,
+        acronym="SECRET",
+        live=False,
+        lead_organisation=organisation,
+        lead_team=team,
+    )
     ProjectPartnerFactory(project=draft, team=TeamFactory(parents=[organisation]))
     ProjectDatasetFactory(project=draft, dataset=dataset)
     draft.members.create(person=person, role="pi")
     draft.save()
     evaluation = EvaluationFactory(project=draft, reference="inesia-draft-0001")
-    return {"draft": draft, "organisation": organisation, "team": team, "person": person,
-            "dataset": dataset, "evaluation": evaluation}
+    return {
+        "draft": draft,
+        "organisation": organisation,
+        "team": team,
+        "person": person,
+        "dataset": dataset,
+        "evaluation": evaluation,
+    }
 
 
 def public_urls(scene) -> list[str]:
     return [
-        "/", "/en/", reverse("projects:project_list"),
+        "/",
+        "/en/",
+        reverse("projects:project_list"),
         reverse("projects:project_list") + "?status=active",
         reverse("registry:organisation_detail", args=[scene["organisation"].slug]),
         reverse("registry:team_detail", args=[scene["team"].slug]),
@@ -79,7 +92,9 @@ def test_publishing_makes_the_project_visible_everywhere(client, draft_scene):
     draft = draft_scene["draft"]
     draft.save_revision().publish()
     assert client.get(draft.get_absolute_url()).status_code == 200
-    team_page = client.get(reverse("registry:team_detail", args=[draft_scene["team"].slug]))
+    team_page = client.get(
+        reverse("registry:team_detail", args=[draft_scene["team"].slug])
+    )
     assert DRAFT_TITLE in team_page.content.decode()
     assert draft.get_absolute_url() in client.get("/sitemap.xml").content.decode()
 
@@ -97,9 +112,13 @@ def test_unpublished_changes_to_a_live_project_stay_private(client):
 @pytest.mark.parametrize("status", ["requested", "in_progress", "completed"])
 def test_evaluations_not_yet_published_stay_private(client, status):
     project = ProjectFactory()
-    evaluation = EvaluationFactory(project=project, status=status,
-                                   reference=f"inesia-{status}", published_on=None,
-                                   requested_on=datetime.date(2025, 1, 1))
+    evaluation = EvaluationFactory(
+        project=project,
+        status=status,
+        reference=f"inesia-{status}",
+        published_on=None,
+        requested_on=datetime.date(2025, 1, 1),
+    )
     assert client.get(evaluation.get_absolute_url()).status_code == 404
     for url in [project.get_absolute_url(), reverse("registry:evaluation_list")]:
         assert evaluation.reference not in client.get(url).content.decode()
@@ -111,6 +130,9 @@ def test_person_email_is_never_shown(client):
     project = ProjectFactory()
     project.members.create(person=person, role="pi")
     project.save()
-    for url in [person.get_absolute_url(), reverse("registry:person_list"),
-                project.get_absolute_url()]:
+    for url in [
+        person.get_absolute_url(),
+        reverse("registry:person_list"),
+        project.get_absolute_url(),
+    ]:
         assert "ne-pas-publier" not in client.get(url).content.decode()

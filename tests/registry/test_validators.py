@@ -16,18 +16,22 @@ from registry.validators import (
 from tests.factories import EvaluationFactory, OrganisationFactory, ProjectFactory
 
 
-@pytest.mark.parametrize("orcid", ["0000-0002-1825-0097", "0000-0001-5109-3700",
-                                   "0000-0002-1694-233X"])
+@pytest.mark.parametrize(
+    "orcid", ["0000-0002-1825-0097", "0000-0001-5109-3700", "0000-0002-1694-233X"]
+)
 def test_real_orcids_pass(orcid):
     validate_orcid(orcid)
 
 
-@pytest.mark.parametrize("orcid,code", [
-    ("0000-0002-1825-0098", "orcid_checksum"),
-    ("0000-0002-1694-2339", "orcid_checksum"),
-    ("0000-0002-1825-009", "orcid_format"),
-    ("0000000218250097", "orcid_format"),
-])
+@pytest.mark.parametrize(
+    "orcid,code",
+    [
+        ("0000-0002-1825-0098", "orcid_checksum"),
+        ("0000-0002-1694-2339", "orcid_checksum"),
+        ("0000-0002-1825-009", "orcid_format"),
+        ("0000000218250097", "orcid_format"),
+    ],
+)
 def test_bad_orcids_fail_with_their_reason(orcid, code):
     with pytest.raises(ValidationError) as error:
         validate_orcid(orcid)
@@ -43,12 +47,15 @@ def test_institute_ror_ids_pass(ror):
     validate_ror(ror)
 
 
-@pytest.mark.parametrize("ror,code", [
-    ("02vjkv262", "ror_checksum"),
-    ("12vjkv261", "ror_format"),
-    ("02vjkvi61", "ror_format"),  # "i" is not Crockford base32
-    ("https://ror.org/02vjkv261", "ror_format"),
-])
+@pytest.mark.parametrize(
+    "ror,code",
+    [
+        ("02vjkv262", "ror_checksum"),
+        ("12vjkv261", "ror_format"),
+        ("02vjkvi61", "ror_format"),  # "i" is not Crockford base32
+        ("https://ror.org/02vjkv261", "ror_format"),
+    ],
+)
 def test_bad_ror_ids_fail(ror, code):
     with pytest.raises(ValidationError) as error:
         validate_ror(ror)
@@ -59,8 +66,11 @@ def test_rnsr_doi_and_hal_formats():
     validate_rnsr("200918472W")
     validate_doi("10.1038/s41591-020-0942-0")
     validate_hal_id("inserm-01234567v2")
-    for validator, value in [(validate_rnsr, "20091847W"), (validate_doi, "doi:10.1/x"),
-                             (validate_hal_id, "HAL-123")]:
+    for validator, value in [
+        (validate_rnsr, "20091847W"),
+        (validate_doi, "doi:10.1/x"),
+        (validate_hal_id, "HAL-123"),
+    ]:
         with pytest.raises(ValidationError):
             validator(value)
 
