@@ -2,8 +2,9 @@
 # Source it (`. scripts/env.sh`); `make test` does.
 
 export DJANGO_SETTINGS_MODULE=portal.settings.test
-export DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal
+# PORTAL_TEST_DB / PORTAL_TEST_REDIS_DB let several checkouts test side by side.
+export DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/${PORTAL_TEST_DB:-portal}
 # Redis database 1 for tests, so they never touch the development queue on /0.
-export REDIS_URL=redis://127.0.0.1:6379/1
+export REDIS_URL=redis://127.0.0.1:6379/${PORTAL_TEST_REDIS_DB:-1}
 # Tests run tasks in-process; the worker test starts a real worker and turns this off.
 export CELERY_TASK_ALWAYS_EAGER=true

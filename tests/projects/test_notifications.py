@@ -64,3 +64,17 @@ def test_a_project_no_longer_public_gets_no_mail(mailoutbox):
 
     assert project_publication_notify_members(project_id=project.pk) == 0
     assert mailoutbox == []
+
+
+def test_fictional_people_are_never_written_to(mailoutbox):
+    project = ProjectFactory(live=True)
+    for fictional in (True, False):
+        ProjectMember.objects.create(
+            project=project,
+            person=PersonFactory(
+                email=f"membre-{fictional}@example.org", is_fictional=fictional
+            ),
+            role=ProjectMember.Role.ENGINEER,
+        )
+    assert project_publication_notify_members(project_id=project.pk) == 1
+    assert mailoutbox[0].to == ["membre-False@example.org"]
