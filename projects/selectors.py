@@ -92,3 +92,19 @@ def home_context() -> dict:
             .order_by("-project_count", "name")[:4]
         ),
     }
+
+
+def project_similar_by_taxonomy(*, project: Project, size: int = 4) -> list[Project]:
+    """Published projects sharing the most domains and techniques with this one."""
+    domain_ids = [domain.pk for domain in project.domains.all()]
+    technique_ids = [technique.pk for technique in project.techniques.all()]
+    return list(
+        Project.objects.public()
+        .exclude(pk=project.pk)
+        .filter(Q(domains__in=domain_ids) | Q(techniques__in=technique_ids))
+        .annotate(
+            shared=Count("domains", filter=Q(domains__in=domain_ids), distinct=True)
+            + Count("techniques", filter=Q(techniques__in=technique_ids), distinct=True)
+        )
+        .order_by("-shared", "-start_date", "pk")[:size]
+    )

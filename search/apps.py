@@ -1,7 +1,20 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Recherche")
+
+    def ready(self) -> None:
+        from search.dependencies import WATCHED_MODELS
+        from search.signals import record_change
+
+        for model in WATCHED_MODELS:
+            post_save.connect(
+                record_change, sender=model, dispatch_uid=f"search-{model}"
+            )
+            post_delete.connect(
+                record_change, sender=model, dispatch_uid=f"search-del-{model}"
+            )

@@ -116,9 +116,25 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_DEFAULT_QUEUE = "portal"
 CELERY_TIMEZONE = "Europe/Paris"
+# Periodic work; apps add their entries below. The outbox drain is a safety net for
+# changes whose drain request was lost (broker down at commit time).
+CELERY_BEAT_SCHEDULE = {
+    "search-outbox-drain": {
+        "task": "search.tasks.search_outbox_drain_task",
+        "schedule": 60.0,
+    },
+}
 
 # Search: Elasticsearch when configured, otherwise the database fallback.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+# Indexes and aliases are named "<prefix>-<type>": tests and benchmarks use their own.
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="registre")
+SEARCH_TIMEOUT_SECONDS = env.float("SEARCH_TIMEOUT_SECONDS", default=5.0)
+SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)
+# Rows per bulk request and per outbox batch: large enough to amortise the round
+# trip, small enough that one batch of project documents stays a few MB.
+SEARCH_BATCH_SIZE = env.int("SEARCH_BATCH_SIZE", default=500)
+SEARCH_PAGE_SIZE = 20
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -196,5 +212,90 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # Wagtail's background tasks log every run at INFO: too chatty for commands.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        # One INFO line per HTTP request to Elasticsearch otherwise.
+        "elastic_transport": {"level": "WARNING"},
+    },
 }
+
+# --- Public API v1 and open data (issue 5) -----------------------------------
+# Token authentication for programs (its table comes with its own migration),
+# CORS for cross-site reads, Swagger UI and Redoc from our own static files.
+INSTALLED_APPS += [  # noqa: F405
+    "rest_framework.authtoken",
+    "corsheaders",
+    "drf_spectacular_sidecar",
+    "portal.opendata",
+]
+# CorsMiddleware must run before anything that may answer (CommonMiddleware).
+MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")
+
+REST_FRAMEWORK.update(
+    {
+        "DEFAULT_AUTHENTICATION_CLASSES": [
+            "rest_framework.authentication.SessionAuthentication",
+            "rest_framework.authentication.TokenAuthentication",
+        ],
+        "DEFAULT_THROTTLE_CLASSES": [
+            "portal.api_framework.defaults.AnonymousThrottle",
+            "portal.api_framework.defaults.AuthenticatedThrottle",
+        ],
+        "DEFAULT_THROTTLE_RATES": {
+            "anon": env("API_THROTTLE_ANON", default="120/minute"),
+            "user": env("API_THROTTLE_USER", default="600/minute"),
+        },
+        "EXCEPTION_HANDLER": "portal.api_framework.core.exception_handler",
+        "DEFAULT_PAGINATION_CLASS": "portal.api_framework.defaults.RegistryCursorPagination",
+        "PAGE_SIZE": 20,
+    }
+)
+# Write payloads above this size are refused whole (400, code payload_too_large).
+API_MAX_PAYLOAD_BYTES = env.int("API_MAX_PAYLOAD_BYTES", default=64 * 1024)
+
+# CORS: any origin may read the API and the open-data files; nothing else crosses.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api|donnees|en/donnees|flux|en/flux)/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+
+SPECTACULAR_SETTINGS.update(
+    {
+        "DESCRIPTION": (
+            "Public, read-only registry data (organisations, teams, people, datasets, "
+            "projects, evaluations, taxonomies) and project drafts for members. "
+            'Errors: {"errors": [{"field": ..., "code": ..., "message": ...}]}.'
+        ),
+        "SWAGGER_UI_DIST": "SIDECAR",
+        "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+        "REDOC_DIST": "SIDECAR",
+        "SERVE_INCLUDE_SCHEMA": False,
+        "COMPONENT_SPLIT_REQUEST": True,
+        "ENUM_NAME_OVERRIDES": {
+            "ProjectStatusEnum": "projects.models.Project.Status",
+            "EvaluationStatusEnum": "registry.models.Evaluation.Status",
+        },
+    }
+)
+
+# Files written by `manage.py export_registry`, listed on /donnees/.
+OPEN_DATA_EXPORT_DIR = Path(
+    env("OPEN_DATA_EXPORT_DIR", default=str(Path(MEDIA_ROOT) / "exports"))
+)
+
+# --- Policymakers' dashboard (issue 7) -----------------------------------------
+from celery.schedules import crontab  # noqa: E402
+
+# The snapshot task lives in projects/dashboard/tasks.py, which autodiscovery
+# (one `tasks` module per app) does not reach.
+CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "projects.dashboard.tasks"]
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    # On the 1st at 00:30 (Europe/Paris): the indicators of the month just ended.
+    "indicator-snapshot-monthly": {
+        "task": "projects.dashboard.tasks.indicator_snapshot_take",
+        "schedule": crontab(minute=30, hour=0, day_of_month=1),
+    },
+}
+# Backstop of the dashboard's cache, whose key already follows the data's changes.
+DASHBOARD_CACHE_TIMEOUT = env.int("DASHBOARD_CACHE_TIMEOUT", default=60 * 60)

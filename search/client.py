@@ -1,0 +1,67 @@
+"""The Elasticsearch connection, if one is configured, and whether it answers now."""
+
+import logging
+import time
+
+from django.conf import settings
+from elasticsearch import Elasticsearch
+from elasticsearch_dsl import connections
+
+logger = logging.getLogger(__name__)
+
+# After a failed ping, requests use the fallback for this long before trying again:
+# a dead cluster must not add a timeout to every page view.
+DOWN_GRACE_SECONDS = 15
+_last_failure = 0.0
+
+
+def es_client() -> Elasticsearch | None:
+    """The shared client, or None when no ELASTICSEARCH_URL is configured."""
+    if not settings.ELASTICSEARCH_URL:
+        return None
+    try:
+        return connections.get_connection("registre")
+    except KeyError:
+        return connections.create_connection(
+            "registre",
+            hosts=[settings.ELASTICSEARCH_URL],
+            request_timeout=settings.SEARCH_TIMEOUT_SECONDS,
+            max_retries=0,
+            retry_on_timeout=False,
+        )
+
+
+def es_reset() -> None:
+    """Forget the client (tests point it elsewhere) and any remembered failure."""
+    global _last_failure
+    _last_failure = 0.0
+    try:
+        connections.remove_connection("registre")
+    except KeyError:
+        pass
+
+
+def es_available() -> bool:
+    """Whether Elasticsearch is configured and answered a ping recently."""
+    global _last_failure
+    client = es_client()
+    if client is None:
+        return False
+    if time.monotonic() - _last_failure < DOWN_GRACE_SECONDS:
+        return False
+    try:
+        # Cluster health, not ping: the minimal distribution has no "GET /" action.
+        health = client.options(request_timeout=2).cluster.health()
+        if health["status"] in ("green", "yellow"):
+            return True
+    except Exception:  # any transport failure means "not now"
+        logger.warning(
+            "Elasticsearch does not answer at %s", settings.ELASTICSEARCH_URL
+        )
+    _last_failure = time.monotonic()
+    return False
+
+
+def es_mark_down() -> None:
+    global _last_failure
+    _last_failure = time.monotonic()

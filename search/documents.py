@@ -1,0 +1,96 @@
+"""The Elasticsearch documents of the four searchable types.
+
+Each type lives in versioned indexes (`<prefix>-<type>-<timestamp>`) behind an alias
+(`<prefix>-<type>`): a rebuild fills a new index and moves the alias in one step.
+Facet fields (`institutes`, `teams`, `domains`, `techniques`, `datasets`) are shared by
+every type, so one filter narrows projects, teams and people alike.
+"""
+
+from django.conf import settings
+from elasticsearch_dsl import Date, Document, Integer, Keyword, Text
+
+
+def french_text(**kwargs) -> Text:
+    return Text(analyzer="french_index", search_analyzer="french_search", **kwargs)
+
+
+def english_text(**kwargs) -> Text:
+    return Text(analyzer="english_index", search_analyzer="english_search", **kwargs)
+
+
+def name_text(**kwargs) -> Text:
+    """Names and acronyms: folded, unstemmed, with an exact sub-field."""
+    return Text(
+        analyzer="names", fields={"exact": Keyword(normalizer="folded")}, **kwargs
+    )
+
+
+def suggest_text() -> Text:
+    return Text(analyzer="autocomplete_index", search_analyzer="autocomplete_search")
+
+
+class RegistryDocument(Document):
+    """Fields every type has: identity, display, autocomplete and the shared facets."""
+
+    pk = Integer()
+    uid = Keyword()  # "<type>-<pk>": unique across indexes, the sort tie-breaker
+    type = Keyword()
+    slug = Keyword()
+    url = Keyword(index=False)
+    label = Keyword(index=False)
+    title = french_text(
+        fields={"exact": Keyword(normalizer="folded"), "en": english_text()}
+    )
+    acronym = name_text()
+    body = french_text()
+    body_en = english_text()
+    names = name_text()
+    suggest = suggest_text()
+    sort_title = Keyword(normalizer="folded")
+    updated_at = Date()
+
+    institutes = Keyword()
+    teams = Keyword()
+    domains = Keyword()
+    techniques = Keyword()
+    datasets = Keyword()
+
+    @classmethod
+    def alias(cls) -> str:
+        return f"{settings.SEARCH_INDEX_PREFIX}-{cls.search_type}"
+
+
+class ProjectDocument(RegistryDocument):
+    search_type = "project"
+    title_en = english_text()
+    summary = french_text()
+    keywords = french_text(fields={"exact": Keyword(normalizer="folded")})
+    status = Keyword()
+    stage = Keyword()
+    verdicts = Keyword()
+    start_year = Integer()
+    start_date = Date()
+    published_at = Date()
+
+
+class TeamDocument(RegistryDocument):
+    search_type = "team"
+    expertise = french_text(fields={"exact": Keyword(normalizer="folded")})
+    city = Keyword()
+
+
+class PersonDocument(RegistryDocument):
+    search_type = "person"
+    expertise = french_text(fields={"exact": Keyword(normalizer="folded")})
+    orcid = Keyword()
+
+
+class DatasetDocument(RegistryDocument):
+    search_type = "dataset"
+    kind = Keyword()
+
+
+DOCUMENTS: dict[str, type[RegistryDocument]] = {
+    document.search_type: document
+    for document in (ProjectDocument, TeamDocument, PersonDocument, DatasetDocument)
+}

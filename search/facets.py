@@ -1,0 +1,64 @@
+"""Human labels of facet values: one database query per facet, whatever the counts."""
+
+from django.utils.translation import gettext as _
+
+from projects.models import Domain, Project, Technique
+from projects.models.project import Stage
+from registry.models import Dataset, Evaluation, Organisation, Team
+from search.contract import TYPES, FacetValue
+
+_MODELS = {
+    "institute": (Organisation, lambda o: o.short_name),
+    "team": (Team, lambda t: t.short_name),
+    "dataset": (Dataset, lambda d: d.short_name),
+    "domain": (Domain, str),
+    "technique": (Technique, str),
+}
+_CHOICES = {
+    "type": {key: str(label) for key, label in TYPES.items()},
+    "status": dict(Project.Status.choices),
+    "stage": dict(Stage.choices),
+    "verdict": dict(Evaluation.Verdict.choices),
+}
+
+
+def facet_values(
+    name: str, counts: list[tuple[str, int]], selected: list[str]
+) -> list[FacetValue]:
+    """Counted values (and selected ones even when their count fell to 0), labelled."""
+    counted = dict(counts)
+    for value in selected:
+        counted.setdefault(value, 0)
+    labels = _labels(name, list(counted))
+    values = [
+        FacetValue(
+            value=value,
+            label=labels.get(value, value),
+            count=count,
+            selected=value in selected,
+        )
+        for value, count in counted.items()
+        if value in labels
+    ]
+    if name == "start_year":
+        return sorted(values, key=lambda v: v.value, reverse=True)
+    return sorted(values, key=lambda v: (-v.count, v.label))
+
+
+def _labels(name: str, values: list[str]) -> dict[str, str]:
+    if name in _MODELS:
+        model, label = _MODELS[name]
+        ids = [int(value) for value in values if value.isdigit()]
+        queryset = model.objects.filter(pk__in=ids)
+        if model in (Domain, Technique):
+            queryset = queryset.select_related("parent")
+        return {str(obj.pk): label(obj) for obj in queryset}
+    if name in _CHOICES:
+        return {
+            value: str(_CHOICES[name][value])
+            for value in values
+            if value in _CHOICES[name]
+        }
+    if name == "start_year":
+        return {value: value for value in values if value.isdigit()}
+    return {value: _(value) for value in values}

@@ -1,0 +1,263 @@
+"""Writing to Elasticsearch: the outbox drain, zero-downtime rebuilds, reconciliation.
+
+Nothing here runs in the request path: changes only write outbox rows (see
+search/signals.py); Celery tasks and the `search_index` command call these functions.
+"""
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from elasticsearch import NotFoundError
+from elasticsearch.helpers import bulk, scan
+
+from search.analyzers import analysis_settings
+from search.client import es_client
+from search.documents import DOCUMENTS
+from search.models import SearchOutbox
+from search.sources import SOURCES
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+class IndexNotBuilt(Exception):
+    """The alias of a type does not exist yet: `search_index rebuild` creates it."""
+
+
+@dataclass
+class DrainReport:
+    indexed: int = 0
+    deleted: int = 0
+    failed: int = 0
+    pending: int = 0
+
+
+@dataclass
+class ReconcileReport:
+    missing: list[int] = field(default_factory=list)
+    stale: list[int] = field(default_factory=list)
+    extra: list[int] = field(default_factory=list)
+
+    @property
+    def differences(self) -> int:
+        return len(self.missing) + len(self.stale) + len(self.extra)
+
+
+# --- the outbox --------------------------------------------------------------------
+
+
+def search_outbox_mark(*, items: Iterable[tuple[str, int]]) -> None:
+    """Record documents to refresh; a pending row is re-dated, never duplicated."""
+    now = timezone.now()
+    rows = [
+        SearchOutbox(search_type=search_type, object_id=pk, dirtied_at=now)
+        for search_type, pk in set(items)
+    ]
+    if rows:
+        SearchOutbox.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["search_type", "object_id"],
+            update_fields=["dirtied_at"],
+        )
+
+
+def search_outbox_drain(
+    *, batch_size: int | None = None, max_batches: int = 100
+) -> DrainReport:
+    """Apply pending outbox rows to the index, oldest first, batch by batch.
+
+    Raises the transport error when Elasticsearch is unreachable (the task retries);
+    rows stay in the outbox until their document was written.
+    """
+    client = es_client()
+    report = DrainReport()
+    if client is None:
+        return report
+    batch_size = batch_size or settings.SEARCH_BATCH_SIZE
+    for _ in range(max_batches):
+        batch = list(SearchOutbox.objects.order_by("dirtied_at")[:batch_size])
+        if not batch:
+            break
+        by_type: dict[str, list[SearchOutbox]] = defaultdict(list)
+        for row in batch:
+            by_type[row.search_type].append(row)
+        for search_type, rows in by_type.items():
+            _apply(client, search_type, rows, report)
+    report.pending = SearchOutbox.objects.count()
+    return report
+
+
+def _apply(
+    client, search_type: str, rows: list[SearchOutbox], report: DrainReport
+) -> None:
+    source = SOURCES.get(search_type)
+    if source is None:  # a type that no longer exists
+        SearchOutbox.objects.filter(pk__in=[row.pk for row in rows]).delete()
+        return
+    alias = DOCUMENTS[search_type].alias()
+    if not client.indices.exists_alias(name=alias):
+        raise IndexNotBuilt(alias)
+    ids = [row.object_id for row in rows]
+    documents = {obj.pk: source.to_document(obj) for obj in source.public_rows(ids)}
+    actions = [_index_action(alias, document) for document in documents.values()]
+    actions += [
+        {"_op_type": "delete", "_index": alias, "_id": pk}
+        for pk in ids
+        if pk not in documents
+    ]
+    _, errors = bulk(client, actions, raise_on_error=False, refresh="wait_for")
+    failed_ids = {
+        int(item[op]["_id"])
+        for item in errors
+        for op in item
+        if not (op == "delete" and item[op].get("status") == 404)
+    }
+    done = [row for row in rows if row.object_id not in failed_ids]
+    # Only rows not dirtied again since we read them: a newer change stays queued.
+    condition = Q()
+    for row in done:
+        condition |= Q(pk=row.pk, dirtied_at=row.dirtied_at)
+    if done:
+        SearchOutbox.objects.filter(condition).delete()
+    for row in rows:
+        if row.object_id in failed_ids:
+            row.attempts += 1
+            row.last_error = str(errors)[:2000]
+            row.save(update_fields=["attempts", "last_error"])
+    report.indexed += sum(1 for pk in documents if pk not in failed_ids)
+    report.deleted += sum(
+        1 for pk in ids if pk not in documents and pk not in failed_ids
+    )
+    report.failed += len(failed_ids)
+
+
+def _index_action(index: str, document: dict) -> dict:
+    source = {**document, "uid": f"{document['type']}-{document['pk']}"}
+    return {
+        "_op_type": "index",
+        "_index": index,
+        "_id": document["pk"],
+        "_source": source,
+    }
+
+
+# --- rebuild and reconcile ----------------------------------------------------------
+
+
+def index_settings() -> dict:
+    return {
+        "number_of_shards": 1,
+        "number_of_replicas": settings.SEARCH_REPLICAS,
+        "analysis": analysis_settings(),
+        "max_result_window": 10000,
+    }
+
+
+def index_rebuild(*, search_type: str, progress: Progress | None = None) -> str:
+    """Fill a new versioned index from the database, then move the alias onto it.
+
+    Searches keep reading the old index until the alias moves, in one atomic call;
+    the old indexes are deleted afterwards. Returns the new index's name.
+    """
+    client = es_client()
+    document = DOCUMENTS[search_type]
+    alias = document.alias()
+    started = timezone.now()
+    name = f"{alias}-{started:%Y%m%d%H%M%S%f}"
+    mapping = document._doc_type.mapping.to_dict()
+    client.indices.create(index=name, settings=index_settings(), mappings=mapping)
+    source = SOURCES[search_type]
+    rows = source.public_rows()
+    total = rows.count()
+    done = 0
+    for chunk in _chunks(
+        rows.iterator(chunk_size=settings.SEARCH_BATCH_SIZE), settings.SEARCH_BATCH_SIZE
+    ):
+        bulk(client, (_index_action(name, source.to_document(obj)) for obj in chunk))
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+    client.indices.refresh(index=name)
+    old = (
+        list(client.indices.get_alias(name=alias).keys())
+        if client.indices.exists_alias(name=alias)
+        else []
+    )
+    actions = [{"remove": {"index": index, "alias": alias}} for index in old]
+    actions.append({"add": {"index": name, "alias": alias}})
+    client.indices.update_aliases(actions=actions)
+    for index in old:
+        client.indices.delete(index=index, ignore_unavailable=True)
+    # The new index read every row after `started`: older outbox entries are applied.
+    SearchOutbox.objects.filter(
+        search_type=search_type, dirtied_at__lte=started
+    ).delete()
+    if progress and total == 0:
+        progress(0, 0)
+    return name
+
+
+def index_reconcile(*, search_type: str, fix: bool = True) -> ReconcileReport:
+    """Compare the public rows with the index and, if `fix`, queue every difference."""
+    client = es_client()
+    document = DOCUMENTS[search_type]
+    source = SOURCES[search_type]
+    expected = {
+        pk: updated.isoformat()
+        for pk, updated in source.model._default_manager.filter(
+            pk__in=source.queryset().values("pk")
+        ).values_list("pk", "updated_at")
+    }
+    indexed = {}
+    try:
+        for hit in scan(
+            client,
+            index=document.alias(),
+            _source=["pk", "updated_at"],
+            query={"query": {"match_all": {}}},
+        ):
+            indexed[int(hit["_id"])] = hit["_source"].get("updated_at")
+    except NotFoundError as error:
+        raise IndexNotBuilt(document.alias()) from error
+    report = ReconcileReport(
+        missing=sorted(set(expected) - set(indexed)),
+        stale=sorted(
+            pk
+            for pk in set(expected) & set(indexed)
+            if not _same_instant(expected[pk], indexed[pk])
+        ),
+        extra=sorted(set(indexed) - set(expected)),
+    )
+    if fix and report.differences:
+        search_outbox_mark(
+            items=[
+                (search_type, pk) for pk in report.missing + report.stale + report.extra
+            ]
+        )
+        search_outbox_drain()
+    return report
+
+
+def _same_instant(database: str, indexed: str | None) -> bool:
+    if indexed is None:
+        return False
+    return datetime.fromisoformat(database) == datetime.fromisoformat(indexed)
+
+
+def _chunks(rows: Iterator, size: int) -> Iterator[list]:
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

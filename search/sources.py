@@ -1,0 +1,309 @@
+"""What each searchable type indexes: its public rows and the document built from one.
+
+Only public data reaches the index: projects come from `Project.objects.public()`,
+and the facets of teams, people and datasets are derived from public projects only.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db.models import Model, Prefetch, QuerySet
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
+from registry.models import Dataset, Evaluation, Membership, Organisation, Person, Team
+
+# The facet fields of a document, filled from the public projects it relates to.
+FACETS = ("institutes", "teams", "domains", "techniques", "datasets")
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """How one type reaches the index: its rows, in bulk or by id, and their documents."""
+
+    search_type: str
+    model: type[Model]
+    queryset: Callable[[], QuerySet]
+    to_document: Callable[[Model], dict]
+
+    def public_rows(self, ids: Iterable[int] | None = None) -> QuerySet:
+        rows = self.queryset()
+        return rows if ids is None else rows.filter(pk__in=list(ids))
+
+
+def _institute_ids(organisations: Iterable[Organisation]) -> set[str]:
+    """The top-level research institutes above these organisations (Inserm, Inria…)."""
+    ids = set()
+    for organisation in organisations:
+        root = organisation.parent or organisation
+        if root.kind == Organisation.Kind.RESEARCH_INSTITUTE:
+            ids.add(str(root.pk))
+    return ids
+
+
+def _with_parents(terms) -> set[str]:
+    return {str(pk) for term in terms for pk in (term.pk, term.parent_id) if pk}
+
+
+def _text(*parts: str) -> str:
+    return "\n".join(strip_tags(part) for part in parts if part)
+
+
+# --- projects -------------------------------------------------------------------
+
+
+def project_rows() -> QuerySet[Project]:
+    return (
+        Project.objects.public()
+        .select_related("lead_organisation__parent", "lead_team")
+        .prefetch_related(
+            "domains",
+            "techniques",
+            "keywords",
+            "lead_team__parents__parent",
+            Prefetch(
+                "partners",
+                queryset=ProjectPartner.objects.select_related(
+                    "team", "organisation__parent"
+                ).prefetch_related("team__parents__parent"),
+            ),
+            Prefetch(
+                "members", queryset=ProjectMember.objects.select_related("person")
+            ),
+            Prefetch(
+                "dataset_uses",
+                queryset=ProjectDataset.objects.select_related("dataset"),
+            ),
+            Prefetch(
+                "evaluations",
+                queryset=Evaluation.objects.public(),
+                to_attr="public_evaluations",
+            ),
+        )
+        .order_by("pk")
+    )
+
+
+def project_facets(project: Project) -> dict[str, set[str]]:
+    partners = list(project.partners.all())
+    teams = [project.lead_team] if project.lead_team_id else []
+    teams += [partner.team for partner in partners if partner.team_id]
+    organisations = [project.lead_organisation]
+    organisations += [
+        partner.organisation for partner in partners if partner.organisation_id
+    ]
+    organisations += [parent for team in teams for parent in team.parents.all()]
+    return {
+        "institutes": _institute_ids(organisations),
+        "teams": {str(team.pk) for team in teams},
+        "domains": _with_parents(project.domains.all()),
+        "techniques": _with_parents(project.techniques.all()),
+        "datasets": {str(use.dataset_id) for use in project.dataset_uses.all()},
+    }
+
+
+def project_document(project: Project) -> dict:
+    partners = list(project.partners.all())
+    names = [project.lead_organisation.name, project.lead_organisation.acronym]
+    names += [str(partner.team or partner.organisation) for partner in partners]
+    names += [member.person.full_name for member in project.members.all()]
+    names += [str(use.dataset) for use in project.dataset_uses.all()]
+    facets = project_facets(project)
+    return {
+        "pk": project.pk,
+        "type": "project",
+        "slug": project.slug,
+        "url": _french_url(project),
+        "label": str(project),
+        "title": project.title,
+        "title_en": project.title_en,
+        "acronym": project.acronym,
+        "summary": project.summary,
+        "body": _text(project.description),
+        "body_en": _text(project.summary_en, project.description_en),
+        # Domain and technique names are words people search with ("cardiologie").
+        "keywords": [tag.name for tag in project.keywords.all()]
+        + [term.name for term in [*project.domains.all(), *project.techniques.all()]]
+        + [
+            term.name_en for term in [*project.domains.all(), *project.techniques.all()]
+        ],
+        "names": [name for name in names if name],
+        "suggest": f"{project.acronym} {project.title}".strip(),
+        "sort_title": project.title,
+        "status": project.status,
+        "stage": project.stage.value,
+        "verdicts": sorted(
+            {e.verdict for e in project.public_evaluations if e.verdict}
+        ),
+        "start_year": project.start_date.year if project.start_date else None,
+        "start_date": project.start_date,
+        "published_at": project.first_published_at,
+        "updated_at": project.updated_at,
+        **{facet: sorted(values) for facet, values in facets.items()},
+    }
+
+
+# --- teams, people, datasets: facets from their public projects ------------------
+
+
+def _merge_facets(projects: Iterable[Project]) -> dict[str, set[str]]:
+    merged: dict[str, set[str]] = {facet: set() for facet in FACETS}
+    for project in projects:
+        for facet, values in project_facets(project).items():
+            merged[facet] |= values
+    return merged
+
+
+def team_rows() -> QuerySet[Team]:
+    return Team.objects.prefetch_related(
+        "parents__parent",
+        "expertise",
+        Prefetch("memberships", queryset=Membership.objects.select_related("person")),
+        Prefetch(
+            "led_projects",
+            queryset=Project.objects.public().only("pk", "lead_team"),
+            to_attr="public_led",
+        ),
+        Prefetch(
+            "project_partnerships",
+            queryset=ProjectPartner.objects.filter(project__live=True),
+            to_attr="public_partnerships",
+        ),
+    ).order_by("pk")
+
+
+def team_document(team: Team) -> dict:
+    project_ids = {p.pk for p in team.public_led}
+    project_ids |= {partnership.project_id for partnership in team.public_partnerships}
+    facets = _merge_facets(_projects_by_id(project_ids))
+    facets["institutes"] |= _institute_ids(team.parents.all())
+    facets["teams"].add(str(team.pk))
+    expertise = [tag.name for tag in team.expertise.all()]
+    return {
+        "pk": team.pk,
+        "type": "team",
+        "slug": team.slug,
+        "url": _french_url(team),
+        "label": str(team),
+        "title": team.name,
+        "acronym": team.acronym,
+        "body": team.description,
+        "expertise": expertise,
+        "names": [parent.name for parent in team.parents.all()]
+        + [m.person.full_name for m in team.memberships.all()]
+        + [team.city],
+        "suggest": f"{team.acronym} {team.name}".strip(),
+        "sort_title": team.name,
+        "city": team.city,
+        "updated_at": team.updated_at,
+        **{facet: sorted(values) for facet, values in facets.items()},
+    }
+
+
+def person_rows() -> QuerySet[Person]:
+    return Person.objects.prefetch_related(
+        "expertise",
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.select_related("team").prefetch_related(
+                "team__parents__parent"
+            ),
+        ),
+        Prefetch(
+            "project_roles",
+            queryset=ProjectMember.objects.filter(project__live=True),
+            to_attr="public_roles",
+        ),
+    ).order_by("pk")
+
+
+def person_document(person: Person) -> dict:
+    facets = _merge_facets(
+        _projects_by_id({role.project_id for role in person.public_roles})
+    )
+    current = [m.team for m in person.memberships.all() if m.end_date is None]
+    facets["teams"] |= {str(team.pk) for team in current}
+    facets["institutes"] |= _institute_ids(
+        p for team in current for p in team.parents.all()
+    )
+    return {
+        "pk": person.pk,
+        "type": "person",
+        "slug": person.slug,
+        "url": _french_url(person),
+        "label": person.full_name,
+        "title": person.full_name,
+        "body": person.title,
+        "expertise": [tag.name for tag in person.expertise.all()],
+        "names": [str(m.team) for m in person.memberships.all()],
+        "suggest": person.full_name,
+        "sort_title": f"{person.last_name} {person.first_name}",
+        "orcid": person.orcid,
+        "updated_at": person.updated_at,
+        **{facet: sorted(values) for facet, values in facets.items()},
+    }
+
+
+def dataset_rows() -> QuerySet[Dataset]:
+    return (
+        Dataset.objects.select_related("producer")
+        .prefetch_related(
+            "standards",
+            Prefetch(
+                "project_uses",
+                queryset=ProjectDataset.objects.filter(project__live=True),
+                to_attr="public_uses",
+            ),
+        )
+        .order_by("pk")
+    )
+
+
+def dataset_document(dataset: Dataset) -> dict:
+    facets = _merge_facets(
+        _projects_by_id({use.project_id for use in dataset.public_uses})
+    )
+    facets["datasets"].add(str(dataset.pk))
+    return {
+        "pk": dataset.pk,
+        "type": "dataset",
+        "slug": dataset.slug,
+        "url": _french_url(dataset),
+        "label": str(dataset),
+        "title": dataset.name,
+        "acronym": dataset.acronym,
+        "body": _text(
+            dataset.description, dataset.population, dataset.access_procedure
+        ),
+        "body_en": dataset.description_en,
+        "names": [dataset.producer.name, dataset.producer.acronym]
+        + [standard.name for standard in dataset.standards.all()],
+        "suggest": f"{dataset.acronym} {dataset.name}".strip(),
+        "sort_title": dataset.name,
+        "kind": dataset.kind,
+        "updated_at": dataset.updated_at,
+        **{facet: sorted(values) for facet, values in facets.items()},
+    }
+
+
+def _projects_by_id(ids: set[int]) -> list[Project]:
+    # One query set per document: documents of teams, people and datasets are built
+    # in small numbers (on change, or in rebuild batches), unlike projects.
+    return list(project_rows().filter(pk__in=ids)) if ids else []
+
+
+def _french_url(instance: Model) -> str:
+    with translation.override("fr"):
+        return instance.get_absolute_url()
+
+
+SOURCES: dict[str, SearchSource] = {
+    source.search_type: source
+    for source in (
+        SearchSource("project", Project, project_rows, project_document),
+        SearchSource("team", Team, team_rows, team_document),
+        SearchSource("person", Person, person_rows, person_document),
+        SearchSource("dataset", Dataset, dataset_rows, dataset_document),
+    )
+}
