@@ -10,17 +10,25 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.sitemaps import SITEMAPS
+from projects.dashboard.api import IndicatorsApiView
+from search.api.views import SearchView
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before the API router under api/: the dashboard's indicators (issue 7).
+    path("api/v1/indicators/", IndicatorsApiView.as_view(), name="api_indicators"),
+    path("api/v1/search/", SearchView.as_view(), name="api_search"),
+    path("api/", include("portal.api")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("registry.urls")),
+    path("", include("portal.opendata.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from projects import selectors
 from projects.filters import ProjectFilter, active_filter_tags
 from projects.jsonld import project_jsonld
+from search.service import similar_projects
 
 
 class ProjectListView(ListView):
@@ -38,4 +39,5 @@ class ProjectDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context.update(selectors.project_detail_context(project=self.object))
         context["jsonld"] = project_jsonld(project=self.object, request=self.request)
+        context["similar_projects"] = similar_projects(project=self.object)
         return context

@@ -1,0 +1,49 @@
+"""`GET /api/v1/search/`: hits, facets, total and the engine's time, with deep
+pagination through `search_after` for programs."""
+
+import json
+from dataclasses import asdict
+
+from django.utils.http import urlencode
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from search.forms import SearchForm
+from search.service import search_execute
+
+
+class SearchView(APIView):
+    """Search the published registry (projects, teams, people, datasets).
+
+    Parameters: `q`, `type` (repeatable), any facet (`institute`, `team`, `domain`,
+    `technique`, `dataset`, `status`, `stage`, `verdict`, `start_year`, repeatable),
+    `sort` (relevance, date, title), `page_size`, and `page` or `search_after` (the
+    `next_search_after` of the previous response, JSON-encoded) to go deeper than
+    10,000 hits.
+    """
+
+    def get(self, request):
+        form = SearchForm(request.query_params)
+        if not form.is_valid():
+            errors = [
+                {"field": field, "code": "invalid", "message": str(message)}
+                for field, messages in form.errors.items()
+                for message in messages
+            ]
+            return Response({"errors": errors}, status=400)
+        search_request = form.to_request()
+        response = search_execute(request=search_request)
+        body = asdict(response)
+        body["facets"] = {
+            name: [value for value in values] for name, values in body["facets"].items()
+        }
+        if response.next_search_after:
+            params = request.query_params.copy()
+            params.pop("page", None)
+            params["search_after"] = json.dumps(response.next_search_after)
+            body["next"] = request.build_absolute_uri(
+                "?" + urlencode(params, doseq=True)
+            )
+        else:
+            body["next"] = None
+        return Response(body)

@@ -1,0 +1,66 @@
+"""Reading a search request from query parameters, with what is wrong reported."""
+
+import json
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from search.contract import FACETS, SORTS, TYPES, SearchRequest
+
+MAX_VALUES_PER_FACET = 50
+
+
+class TypesField(forms.MultipleChoiceField):
+    """Types to search; the "all types" radio button sends an empty value."""
+
+    def to_python(self, value):
+        return [item for item in super().to_python(value) if item]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Rechercher"), required=False, max_length=500)
+    type = TypesField(label=_("Type"), required=False, choices=list(TYPES.items()))
+    sort = forms.ChoiceField(
+        label=_("Trier par"), required=False, choices=list(SORTS.items())
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=500)
+    page_size = forms.IntegerField(required=False, min_value=1, max_value=100)
+    search_after = forms.CharField(required=False, max_length=2000)
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.facet_values = {
+            name: [value for value in (data.getlist(name) if data else []) if value][
+                :MAX_VALUES_PER_FACET
+            ]
+            for name in FACETS
+        }
+
+    def clean_search_after(self):
+        raw = self.cleaned_data["search_after"]
+        if not raw:
+            return None
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = None
+        if not isinstance(value, list):
+            raise forms.ValidationError(
+                _("search_after doit être la liste renvoyée par la page précédente.")
+            )
+        return value
+
+    def to_request(self) -> SearchRequest:
+        data = self.cleaned_data
+        return SearchRequest(
+            query=data.get("q") or "",
+            types=data.get("type") or [],
+            filters={
+                name: values for name, values in self.facet_values.items() if values
+            },
+            sort=data.get("sort") or "relevance",
+            page=data.get("page") or 1,
+            page_size=data.get("page_size") or settings.SEARCH_PAGE_SIZE,
+            search_after=data.get("search_after"),
+        )
