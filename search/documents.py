@@ -10,8 +10,16 @@ from django.conf import settings
 from elasticsearch_dsl import Date, Document, Integer, Keyword, Text
 
 
-def french_text(**kwargs) -> Text:
-    return Text(analyzer="french_index", search_analyzer="french_search", **kwargs)
+def french_text(fields: dict | None = None, **kwargs) -> Text:
+    """French text, with an unstemmed `folded` sub-field for typo-tolerant matching
+    (a misspelt word has no reliable stem)."""
+    fields = {"folded": Text(analyzer="names"), **(fields or {})}
+    return Text(
+        analyzer="french_index",
+        search_analyzer="french_search",
+        fields=fields,
+        **kwargs,
+    )
 
 
 def english_text(**kwargs) -> Text:

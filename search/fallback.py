@@ -90,7 +90,10 @@ def _text_match(search_type: str, rows: QuerySet, query: str) -> QuerySet:
     if connection.vendor == "postgresql":
         vector = SearchVector(*fields, config="french")
         search = SearchQuery(query, config="french", search_type="websearch")
-        return rows.annotate(rank=SearchRank(vector, search)).filter(rank__gt=0)
+        # Match with @@, rank separately: ts_rank gives non-matches a tiny positive.
+        return rows.annotate(document=vector, rank=SearchRank(vector, search)).filter(
+            document=search
+        )
     condition = Q()
     for word in words:
         any_field = Q()

@@ -36,7 +36,7 @@ class DrainReport:
     indexed: int = 0
     deleted: int = 0
     failed: int = 0
-    pending: int = 0
+    pending: int = 0  # still queued for types whose index exists
 
 
 @dataclass
@@ -75,15 +75,23 @@ def search_outbox_drain(
     """Apply pending outbox rows to the index, oldest first, batch by batch.
 
     Raises the transport error when Elasticsearch is unreachable (the task retries);
-    rows stay in the outbox until their document was written.
+    rows stay in the outbox until their document was written. Rows of types whose
+    index does not exist yet are left for `search_index rebuild`.
     """
     client = es_client()
     report = DrainReport()
     if client is None:
         return report
     batch_size = batch_size or settings.SEARCH_BATCH_SIZE
+    # Rows of a type whose index was never built wait for `search_index rebuild`.
+    built = [
+        t
+        for t, document in DOCUMENTS.items()
+        if client.indices.exists_alias(name=document.alias())
+    ]
+    pending = SearchOutbox.objects.filter(search_type__in=built).order_by("dirtied_at")
     for _ in range(max_batches):
-        batch = list(SearchOutbox.objects.order_by("dirtied_at")[:batch_size])
+        batch = list(pending[:batch_size])
         if not batch:
             break
         by_type: dict[str, list[SearchOutbox]] = defaultdict(list)
@@ -91,7 +99,7 @@ def search_outbox_drain(
             by_type[row.search_type].append(row)
         for search_type, rows in by_type.items():
             _apply(client, search_type, rows, report)
-    report.pending = SearchOutbox.objects.count()
+    report.pending = pending.count()
     return report
 
 
@@ -103,8 +111,6 @@ def _apply(
         SearchOutbox.objects.filter(pk__in=[row.pk for row in rows]).delete()
         return
     alias = DOCUMENTS[search_type].alias()
-    if not client.indices.exists_alias(name=alias):
-        raise IndexNotBuilt(alias)
     ids = [row.object_id for row in rows]
     documents = {obj.pk: source.to_document(obj) for obj in source.public_rows(ids)}
     actions = [_index_action(alias, document) for document in documents.values()]

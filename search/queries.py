@@ -17,7 +17,14 @@ TEXT_FIELDS = [
 ]  # fmt: skip
 EXACT_FIELDS = ["acronym.exact^12", "title.exact^10", "keywords.exact^4",
                 "expertise.exact^4"]  # fmt: skip
-FUZZY_FIELDS = ["title^3", "keywords^2", "summary", "body", "expertise"]
+FUZZY_FIELDS = [
+    "title.folded^3",
+    "keywords.folded^2",
+    "summary.folded",
+    "body.folded",
+    "expertise.folded",
+    "names",
+]
 # Up to two words: all of them; more: three quarters.
 MOST_WORDS = "2<75%"
 FACET_SIZE = 50

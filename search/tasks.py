@@ -4,7 +4,7 @@ from celery import shared_task
 from elasticsearch import ConnectionError as ElasticsearchConnectionError
 from elasticsearch import TransportError
 
-from search.indexing import IndexNotBuilt, search_outbox_drain
+from search.indexing import search_outbox_drain
 
 
 @shared_task(
@@ -17,8 +17,5 @@ from search.indexing import IndexNotBuilt, search_outbox_drain
 )
 def search_outbox_drain_task() -> int:
     """Index or delete every document waiting in the outbox; returns how many."""
-    try:
-        report = search_outbox_drain()
-    except IndexNotBuilt:
-        return 0  # `search_index rebuild` will index everything, outbox included
+    report = search_outbox_drain()
     return report.indexed + report.deleted
