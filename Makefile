@@ -98,3 +98,9 @@ clean:
 	rm -rf test-artifacts .pytest_cache .ruff_cache staticfiles .services/*.log
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -print0 \
 		| xargs -0 rm -rf
+
+# Median latency of /api/v1/projects/ (50 per page, with expansions): wrk against
+# gunicorn over the demo data in its own database (scripts/bench-api).
+.PHONY: bench-api
+bench-api: services venv
+	scripts/bench-api

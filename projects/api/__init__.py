@@ -1,0 +1,1 @@
+"""Projects and their taxonomies in the public API, reads and draft writes."""

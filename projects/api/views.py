@@ -1,0 +1,157 @@
+"""Project and taxonomy endpoints: public reads, and draft writes for members and
+editors. Reads go through `Project.objects.public()`; writes through
+`projects.api.services`, which never publish."""
+
+import io
+import json
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import exceptions, status
+from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+
+from portal.api_framework.core import ErrorResponseSerializer, PublicReadViewSet
+from projects import selectors
+from projects.api import serializers, services
+from projects.api.filters import ProjectApiFilter
+from projects.api.write import ProjectWriteSerializer
+from projects.jsonld import project_jsonld
+from projects.models import Domain, Project, Technique
+from registry.api.views import documented, identifier_schema
+
+WRITE_ERRORS = {
+    400: ErrorResponseSerializer,
+    401: ErrorResponseSerializer,
+    403: ErrorResponseSerializer,
+    404: ErrorResponseSerializer,
+}
+
+
+class BoundedJSONParser(JSONParser):
+    """JSON bodies up to `API_MAX_PAYLOAD_BYTES`; larger ones are refused whole."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        limit = settings.API_MAX_PAYLOAD_BYTES
+        body = stream.read(limit + 1)
+        if len(body) > limit:
+            raise exceptions.ValidationError(
+                exceptions.ErrorDetail(
+                    _("Requête trop volumineuse : %(limit)d octets au plus.")
+                    % {"limit": limit},
+                    code="payload_too_large",
+                )
+            )
+        return super().parse(io.BytesIO(body), media_type, parser_context)
+
+
+@documented(serializers.ProjectSerializer)
+@extend_schema_view(
+    create=extend_schema(
+        request=ProjectWriteSerializer,
+        responses={201: serializers.ProjectDraftSerializer, **WRITE_ERRORS},
+        description="Create a project draft (never published).",
+    ),
+    partial_update=extend_schema(
+        request=ProjectWriteSerializer,
+        responses={200: serializers.ProjectDraftSerializer, **WRITE_ERRORS},
+        description="Save a new draft revision of a project.",
+    ),
+)
+class ProjectViewSet(PublicReadViewSet):
+    """Published projects. Members and editors may create and edit drafts;
+    publishing happens in the admin's moderation workflow."""
+
+    serializer_class = serializers.ProjectSerializer
+    filterset_class = ProjectApiFilter
+    ordering_fields = ["slug", "title", "updated_at", "created_at"]
+    parser_classes = [BoundedJSONParser]
+    http_method_names = ["get", "head", "options", "post", "patch"]
+    jsonld_actions = ("retrieve", "by_doi")
+    queryset = Project.objects.none()
+
+    def get_permissions(self):
+        if self.action in ("create", "partial_update"):
+            return [IsAuthenticated()]
+        return [AllowAny()]
+
+    def public_queryset(self):
+        # JSON-LD details read their few relations directly: a prefetch here would
+        # clash with the same relation's `?expand=` prefetch.
+        return selectors.project_public_list().prefetch_related("keywords")
+
+    def jsonld(self, project: Project) -> dict:
+        return json.loads(project_jsonld(project=project, request=self.request))
+
+    def last_modified(self, project: Project):
+        return project.updated_at
+
+    @identifier_schema(
+        serializers.ProjectSerializer, "Project by the DOI of one of its publications."
+    )
+    @action(detail=False, url_path=r"doi/(?P<doi>10\..+)")
+    def by_doi(self, request, doi: str):
+        return self.get_by(publications__doi__iexact=doi)
+
+    def create(self, request, *args, **kwargs):
+        if not services.user_can_create_project(user=request.user):
+            raise exceptions.PermissionDenied(
+                _("Seuls les membres du registre et les éditeurs créent des projets.")
+            )
+        payload = ProjectWriteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        project = services.project_draft_create(
+            user=request.user, data=payload.validated_data
+        )
+        return Response(
+            serializers.ProjectDraftSerializer(
+                project, context=self.get_serializer_context()
+            ).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    def partial_update(self, request, *args, **kwargs):
+        project = get_object_or_404(
+            services.project_editable_list(user=request.user),
+            slug=self.kwargs["slug"],
+        )
+        payload = ProjectWriteSerializer(project, data=request.data, partial=True)
+        payload.is_valid(raise_exception=True)
+        draft = services.project_draft_update(
+            project=project, user=request.user, data=payload.validated_data
+        )
+        return Response(
+            serializers.ProjectDraftSerializer(
+                draft, context=self.get_serializer_context()
+            ).data
+        )
+
+
+@documented(serializers.DomainSerializer)
+class DomainViewSet(PublicReadViewSet):
+    """Medical domains, a two-level vocabulary."""
+
+    serializer_class = serializers.DomainSerializer
+    ordering_fields = ["slug", "name", "position"]
+    filterset_fields = {"parent__slug": ["exact"]}
+    queryset = Domain.objects.none()
+
+    def public_queryset(self):
+        return Domain.objects.select_related("parent")
+
+
+@documented(serializers.TechniqueSerializer)
+class TechniqueViewSet(PublicReadViewSet):
+    """AI techniques, a two-level vocabulary."""
+
+    serializer_class = serializers.TechniqueSerializer
+    ordering_fields = ["slug", "name", "position"]
+    filterset_fields = {"parent__slug": ["exact"]}
+    queryset = Technique.objects.none()
+
+    def public_queryset(self):
+        return Technique.objects.select_related("parent")
