@@ -104,3 +104,20 @@ clean:
 .PHONY: bench-api
 bench-api: services venv
 	scripts/bench-api
+
+# The search benchmark (issue 3): N synthetic projects in a database and indexes of
+# its own (portal_search_bench, prefix "search-bench"; scripts/bench-api has
+# portal_bench), then indexing docs/s and search latency.
+# `BENCH_PROJECTS=100000 make bench` for the large run; results in bench/results/.
+.PHONY: bench
+BENCH_PROJECTS ?= 10000
+BENCH_ENV := env -u REDIS_URL -u CELERY_BROKER_URL -u CELERY_RESULT_BACKEND \
+	DJANGO_SETTINGS_MODULE=portal.settings.dev DEBUG=false CELERY_TASK_ALWAYS_EAGER=true \
+	DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal_search_bench \
+	ELASTICSEARCH_URL=http://127.0.0.1:9200 SEARCH_INDEX_PREFIX=search-bench \
+	API_THROTTLE_ANON=100000000/minute API_THROTTLE_USER=100000000/minute
+
+bench: services venv
+	bench_started=$$SECONDS
+	$(BENCH_ENV) $(PY) manage.py search_bench --projects $(BENCH_PROJECTS)
+	echo "make bench took $$((SECONDS - bench_started)) s"

@@ -199,7 +199,7 @@ class Command(BaseCommand):
             f"`BENCH_PROJECTS={projects} make bench`, {timezone.now():%Y-%m-%d %H:%M} "
             f"UTC, {os.cpu_count()} CPUs, {platform.python_implementation()} "
             f"{platform.python_version()}, PostgreSQL "
-            f"{connection.cursor().connection.info.server_version}, "
+            f"{_postgres_version()}, "
             f"Elasticsearch {_es_version()}, all on one machine ({load}). "
             f"Seeding: {seeding}; whole run: {seconds:.0f} s.\n\n{table}\n\n{lines}\n\n"
             f"{len(bench.QUERIES)} queries (accents, acronyms, typos, with and without "
@@ -252,6 +252,11 @@ def _maintenance(database: dict, sql: str, params=None) -> list:
     ) as maintenance:
         cursor = maintenance.execute(sql, params)
         return cursor.fetchall() if cursor.description else []
+
+
+def _postgres_version() -> str:
+    number = connection.cursor().connection.info.server_version  # 150018
+    return f"{number // 10000}.{number % 10000}"
 
 
 def _es_version() -> str:
