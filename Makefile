@@ -23,7 +23,8 @@ EMBEDDED_ENV := env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL \
 FULL_ENV := env -u CELERY_BROKER_URL -u CELERY_RESULT_BACKEND -u CELERY_TASK_ALWAYS_EAGER \
 	DJANGO_SETTINGS_MODULE=portal.settings.dev \
 	DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal \
-	REDIS_URL=redis://127.0.0.1:6379/0
+	REDIS_URL=redis://127.0.0.1:6379/0 \
+	ELASTICSEARCH_URL=http://127.0.0.1:9200
 
 .PHONY: help venv services run run-full test lint check-deploy clean
 
@@ -56,9 +57,11 @@ run: venv
 run-full: services venv
 	$(FULL_ENV) $(PY) manage.py migrate --noinput
 	$(FULL_ENV) $(PY) manage.py seed_demo
+	$(FULL_ENV) $(PY) manage.py search_index rebuild
 	mkdir -p .services
-	$(FULL_ENV) $(VENV)/bin/celery -A portal worker -Q portal --loglevel=INFO \
-		--logfile .services/celery.log &
+	# --beat: the periodic outbox drain runs in the same process here.
+	$(FULL_ENV) $(VENV)/bin/celery -A portal worker --beat -Q portal --loglevel=INFO \
+		--schedule .services/celerybeat-schedule --logfile .services/celery.log &
 	worker_pid=$$!
 	trap 'kill $$worker_pid 2>/dev/null || true' EXIT
 	echo "Celery worker started (pid $$worker_pid, log .services/celery.log)"

@@ -12,7 +12,11 @@ logger = logging.getLogger(__name__)
 # After a failed ping, requests use the fallback for this long before trying again:
 # a dead cluster must not add a timeout to every page view.
 DOWN_GRACE_SECONDS = 15
+# A healthy answer is trusted this long, sparing a round trip per search; a query
+# that fails meanwhile marks the engine down at once (es_mark_down).
+UP_TRUST_SECONDS = 5
 _last_failure = 0.0
+_last_success = -UP_TRUST_SECONDS
 
 
 def es_client() -> Elasticsearch | None:
@@ -32,9 +36,10 @@ def es_client() -> Elasticsearch | None:
 
 
 def es_reset() -> None:
-    """Forget the client (tests point it elsewhere) and any remembered failure."""
-    global _last_failure
+    """Forget the client (tests point it elsewhere) and any remembered state."""
+    global _last_failure, _last_success
     _last_failure = 0.0
+    _last_success = -UP_TRUST_SECONDS
     try:
         connections.remove_connection("registre")
     except KeyError:
@@ -43,16 +48,20 @@ def es_reset() -> None:
 
 def es_available() -> bool:
     """Whether Elasticsearch is configured and answered a ping recently."""
-    global _last_failure
+    global _last_failure, _last_success
     client = es_client()
     if client is None:
         return False
-    if time.monotonic() - _last_failure < DOWN_GRACE_SECONDS:
+    now = time.monotonic()
+    if now - _last_failure < DOWN_GRACE_SECONDS:
         return False
+    if now - _last_success < UP_TRUST_SECONDS:
+        return True
     try:
         # Cluster health, not ping: the minimal distribution has no "GET /" action.
         health = client.options(request_timeout=2).cluster.health()
         if health["status"] in ("green", "yellow"):
+            _last_success = time.monotonic()
             return True
     except Exception:  # any transport failure means "not now"
         logger.warning(
@@ -63,5 +72,6 @@ def es_available() -> bool:
 
 
 def es_mark_down() -> None:
-    global _last_failure
+    global _last_failure, _last_success
     _last_failure = time.monotonic()
+    _last_success = -UP_TRUST_SECONDS

@@ -112,7 +112,7 @@ def _apply(
         return
     alias = DOCUMENTS[search_type].alias()
     ids = [row.object_id for row in rows]
-    documents = {obj.pk: source.to_document(obj) for obj in source.public_rows(ids)}
+    documents = {doc["pk"]: doc for doc in source.documents(source.public_rows(ids))}
     actions = [_index_action(alias, document) for document in documents.values()]
     actions += [
         {"_op_type": "delete", "_index": alias, "_id": pk}
@@ -187,7 +187,10 @@ def index_rebuild(*, search_type: str, progress: Progress | None = None) -> str:
     for chunk in _chunks(
         rows.iterator(chunk_size=settings.SEARCH_BATCH_SIZE), settings.SEARCH_BATCH_SIZE
     ):
-        bulk(client, (_index_action(name, source.to_document(obj)) for obj in chunk))
+        bulk(
+            client,
+            [_index_action(name, document) for document in source.documents(chunk)],
+        )
         done += len(chunk)
         if progress:
             progress(done, total)

@@ -18,18 +18,40 @@ from registry.models import Dataset, Evaluation, Membership, Organisation, Perso
 FACETS = ("institutes", "teams", "domains", "techniques", "datasets")
 
 
+ProjectFacets = dict[int, dict[str, set[str]]]
+
+
 @dataclass(frozen=True)
 class SearchSource:
-    """How one type reaches the index: its rows, in bulk or by id, and their documents."""
+    """How one type reaches the index: its rows, in bulk or by id, and their documents.
+
+    Teams, people and datasets carry the facets of their public projects: `documents`
+    reads those projects once per batch, not once per row.
+    """
 
     search_type: str
     model: type[Model]
     queryset: Callable[[], QuerySet]
-    to_document: Callable[[Model], dict]
+    to_document: Callable[[Model, ProjectFacets], dict]
+    related_projects: Callable[[Model], set[int]] | None = None
 
     def public_rows(self, ids: Iterable[int] | None = None) -> QuerySet:
         rows = self.queryset()
         return rows if ids is None else rows.filter(pk__in=list(ids))
+
+    def documents(self, rows: Iterable[Model]) -> list[dict]:
+        rows = list(rows)
+        facets: ProjectFacets = {}
+        if self.related_projects:
+            ids = (
+                set().union(*(self.related_projects(row) for row in rows))
+                if rows
+                else set()
+            )
+            facets = {
+                p.pk: project_facets(p) for p in project_rows().filter(pk__in=ids)
+            }
+        return [self.to_document(row, facets) for row in rows]
 
 
 def _institute_ids(organisations: Iterable[Organisation]) -> set[str]:
@@ -103,7 +125,7 @@ def project_facets(project: Project) -> dict[str, set[str]]:
     }
 
 
-def project_document(project: Project) -> dict:
+def project_document(project: Project, facets_by_project: ProjectFacets) -> dict:
     partners = list(project.partners.all())
     names = [project.lead_organisation.name, project.lead_organisation.acronym]
     names += [str(partner.team or partner.organisation) for partner in partners]
@@ -147,10 +169,12 @@ def project_document(project: Project) -> dict:
 # --- teams, people, datasets: facets from their public projects ------------------
 
 
-def _merge_facets(projects: Iterable[Project]) -> dict[str, set[str]]:
+def _merge_facets(
+    ids: Iterable[int], facets_by_project: ProjectFacets
+) -> dict[str, set[str]]:
     merged: dict[str, set[str]] = {facet: set() for facet in FACETS}
-    for project in projects:
-        for facet, values in project_facets(project).items():
+    for pk in ids:
+        for facet, values in facets_by_project.get(pk, {}).items():
             merged[facet] |= values
     return merged
 
@@ -173,10 +197,13 @@ def team_rows() -> QuerySet[Team]:
     ).order_by("pk")
 
 
-def team_document(team: Team) -> dict:
-    project_ids = {p.pk for p in team.public_led}
-    project_ids |= {partnership.project_id for partnership in team.public_partnerships}
-    facets = _merge_facets(_projects_by_id(project_ids))
+def team_projects(team: Team) -> set[int]:
+    ids = {project.pk for project in team.public_led}
+    return ids | {partnership.project_id for partnership in team.public_partnerships}
+
+
+def team_document(team: Team, facets_by_project: ProjectFacets) -> dict:
+    facets = _merge_facets(team_projects(team), facets_by_project)
     facets["institutes"] |= _institute_ids(team.parents.all())
     facets["teams"].add(str(team.pk))
     expertise = [tag.name for tag in team.expertise.all()]
@@ -218,10 +245,12 @@ def person_rows() -> QuerySet[Person]:
     ).order_by("pk")
 
 
-def person_document(person: Person) -> dict:
-    facets = _merge_facets(
-        _projects_by_id({role.project_id for role in person.public_roles})
-    )
+def person_projects(person: Person) -> set[int]:
+    return {role.project_id for role in person.public_roles}
+
+
+def person_document(person: Person, facets_by_project: ProjectFacets) -> dict:
+    facets = _merge_facets(person_projects(person), facets_by_project)
     current = [m.team for m in person.memberships.all() if m.end_date is None]
     facets["teams"] |= {str(team.pk) for team in current}
     facets["institutes"] |= _institute_ids(
@@ -260,10 +289,12 @@ def dataset_rows() -> QuerySet[Dataset]:
     )
 
 
-def dataset_document(dataset: Dataset) -> dict:
-    facets = _merge_facets(
-        _projects_by_id({use.project_id for use in dataset.public_uses})
-    )
+def dataset_projects(dataset: Dataset) -> set[int]:
+    return {use.project_id for use in dataset.public_uses}
+
+
+def dataset_document(dataset: Dataset, facets_by_project: ProjectFacets) -> dict:
+    facets = _merge_facets(dataset_projects(dataset), facets_by_project)
     facets["datasets"].add(str(dataset.pk))
     return {
         "pk": dataset.pk,
@@ -287,12 +318,6 @@ def dataset_document(dataset: Dataset) -> dict:
     }
 
 
-def _projects_by_id(ids: set[int]) -> list[Project]:
-    # One query set per document: documents of teams, people and datasets are built
-    # in small numbers (on change, or in rebuild batches), unlike projects.
-    return list(project_rows().filter(pk__in=ids)) if ids else []
-
-
 def _french_url(instance: Model) -> str:
     with translation.override("fr"):
         return instance.get_absolute_url()
@@ -302,8 +327,10 @@ SOURCES: dict[str, SearchSource] = {
     source.search_type: source
     for source in (
         SearchSource("project", Project, project_rows, project_document),
-        SearchSource("team", Team, team_rows, team_document),
-        SearchSource("person", Person, person_rows, person_document),
-        SearchSource("dataset", Dataset, dataset_rows, dataset_document),
+        SearchSource("team", Team, team_rows, team_document, team_projects),
+        SearchSource("person", Person, person_rows, person_document, person_projects),
+        SearchSource(
+            "dataset", Dataset, dataset_rows, dataset_document, dataset_projects
+        ),
     )
 }
