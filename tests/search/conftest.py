@@ -8,40 +8,10 @@ committed outside the tests' transactions, and removed at the end of the module.
 import uuid
 
 import pytest
-from django.conf import settings as django_settings
 from django.test import override_settings
 
-from search.client import es_client, es_reset
-
-
-def _engine_or_skip():
-    if not django_settings.ELASTICSEARCH_URL:
-        pytest.skip("ELASTICSEARCH_URL is unset: run `make test` for the real engine")
-
-
-def _drop_indexes(prefix: str) -> None:
-    es_client().indices.delete(
-        index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True
-    )
-
-
-def rebuild_all() -> None:
-    from search.documents import DOCUMENTS
-    from search.indexing import index_rebuild
-
-    for search_type in DOCUMENTS:
-        index_rebuild(search_type=search_type)
-
-
-@pytest.fixture
-def search_engine(settings):
-    """A per-test index prefix, for tests that write to the index."""
-    _engine_or_skip()
-    settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:10]}"
-    es_reset()
-    yield es_client()
-    _drop_indexes(settings.SEARCH_INDEX_PREFIX)
-    es_reset()
+from search.client import es_reset
+from tests.conftest import _drop_indexes, _engine_or_skip, rebuild_all
 
 
 @pytest.fixture(scope="module")

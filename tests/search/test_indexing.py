@@ -56,12 +56,16 @@ def test_nothing_is_lost_while_elasticsearch_is_unreachable(empty_indexes, setti
     assert [hit.label for hit in response.hits] == [str(project)]
     with pytest.raises(ElasticsearchConnectionError):
         search_outbox_drain()
-    assert SearchOutbox.objects.filter(object_id=project.pk).exists()
+    assert SearchOutbox.objects.filter(
+        search_type="project", object_id=project.pk
+    ).exists()
 
     settings.ELASTICSEARCH_URL = real_url
     es_reset()
     search_outbox_drain()
-    assert not SearchOutbox.objects.filter(object_id=project.pk).exists()
+    assert not SearchOutbox.objects.filter(
+        search_type="project", object_id=project.pk
+    ).exists()
     assert found("capnographie") == [str(project)]
 
 
