@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from projects import views
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path(
         "projets/<slug:slug>/", views.ProjectDetailView.as_view(), name="project_detail"
     ),
+    path("", include("projects.dashboard.urls")),
 ]

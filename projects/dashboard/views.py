@@ -1,0 +1,105 @@
+"""The dashboard page and its CSV downloads; the numbers come from `indicators`."""
+
+import csv
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views.generic import TemplateView
+
+from projects.dashboard.blocks import BUILDERS, dashboard_sections
+from projects.dashboard.filters import DashboardFilters, dashboard_filters
+from projects.dashboard.indicators import indicators_cached
+from projects.dashboard.snapshots import indicator_trends
+
+
+def dashboard_data(*, filters: DashboardFilters) -> dict:
+    """The cached indicators for these filters, with the trends (never filtered)."""
+    return {**indicators_cached(filters=filters), "trends": indicator_trends()}
+
+
+def indicator_csv_response(*, request: HttpRequest, indicator: str) -> HttpResponse:
+    """One indicator's table as CSV (UTF-8 with a BOM, so spreadsheets read accents)."""
+    if indicator not in BUILDERS:
+        raise Http404("Unknown indicator")
+    filters, _filterset = dashboard_filters(query=request.GET)
+    block = BUILDERS[indicator](dashboard_data(filters=filters))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="tableau-de-bord-{indicator}.csv"'
+    )
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(block.columns)
+    for row in block.csv:
+        writer.writerow(["" if cell.value is None else cell.value for cell in row])
+    return response
+
+
+def dashboard_csv(request: HttpRequest, indicator: str) -> HttpResponse:
+    return indicator_csv_response(request=request, indicator=indicator)
+
+
+class DashboardView(TemplateView):
+    """/tableau-de-bord/: every indicator with its chart, table and reading.
+
+    `?format=csv&indicator=<name>` downloads one indicator, like `<name>.csv`.
+    """
+
+    template_name = "dashboard/dashboard.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "csv":
+            return indicator_csv_response(
+                request=request, indicator=request.GET.get("indicator", "")
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filters, filterset = dashboard_filters(query=self.request.GET)
+        data = dashboard_data(filters=filters)
+        context.update(
+            {
+                "filter": filterset,
+                "filters": filters,
+                "sections": dashboard_sections(data=data),
+                "summary": data["summary"],
+                "computed_on": data["computed_on"],
+                "active_filters": _active_filter_labels(filterset),
+                "choices": {
+                    name: _choices(filterset, name, filters.selection[name])
+                    for name in ("institute", "domain", "technique")
+                },
+            }
+        )
+        return context
+
+
+def _choices(filterset, name: str, selected: list[int]) -> list[dict]:
+    """The options of a filter with their selected state, for the form's widgets."""
+    options = []
+    for value, label in filterset.form.fields[name].choices:
+        pk = getattr(value, "value", value)
+        if pk in ("", None):
+            continue
+        options.append({"value": pk, "label": label, "selected": pk in selected})
+    return options
+
+
+def _active_filter_labels(filterset) -> list[str]:
+    """ "Institut : Inserm" and the like, printed above the indicators."""
+    if not filterset.is_bound or not filterset.is_valid():
+        return []
+    labels = []
+    for name, value in filterset.form.cleaned_data.items():
+        if not value:
+            continue
+        field = filterset.form.fields[name]
+        if name in ("institute", "domain", "technique"):
+            shown = ", ".join(
+                item.short_name if name == "institute" else item.display_name
+                for item in value
+            )
+        else:
+            shown = str(int(value))
+        labels.append(f"{field.label} : {shown}")
+    return labels
