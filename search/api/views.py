@@ -5,9 +5,12 @@ import json
 from dataclasses import asdict
 
 from django.utils.http import urlencode
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from search.contract import FACETS, SORTS, TYPES
 from search.forms import SearchForm
 from search.service import search_execute
 
@@ -22,6 +25,22 @@ class SearchView(APIView):
     10,000 hits.
     """
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", str, description="Texte recherché"),
+            OpenApiParameter("type", str, many=True, enum=list(TYPES)),
+            *[OpenApiParameter(name, str, many=True) for name in FACETS],
+            OpenApiParameter("sort", str, enum=list(SORTS)),
+            OpenApiParameter("page", int),
+            OpenApiParameter("page_size", int),
+            OpenApiParameter(
+                "search_after",
+                str,
+                description="`next_search_after` de la réponse précédente (JSON)",
+            ),
+        ],
+        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
     def get(self, request):
         form = SearchForm(request.query_params)
         if not form.is_valid():
