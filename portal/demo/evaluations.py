@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from portal.demo import texts
-from portal.demo.progress import Progress
 from portal.demo.project_specs import ProjectSpec
+from portal.progress import Progress
 from projects.models import Project
 from registry.models import (
     Evaluation,

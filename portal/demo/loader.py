@@ -8,11 +8,11 @@ from wagtail.models import Site
 from portal.demo.datasets import load_datasets
 from portal.demo.evaluations import evaluation_specs, load_evaluations
 from portal.demo.fictional import load_teams_and_people, person_specs, team_specs
-from portal.demo.progress import Progress
 from portal.demo.project_specs import project_specs
 from portal.demo.projects import load_projects
 from portal.demo.real import load_organisations
 from portal.models import PortalSettings
+from portal.progress import Progress
 from registry.models import EvaluationCriterion
 
 SEED = 2026

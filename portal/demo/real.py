@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from portal.demo.progress import Progress
+from portal.progress import Progress
 from registry.services import ImportReport, organisation_import_rows
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo.progress import Progress
+from portal.progress import Progress
 from projects.dashboard import snapshots
 
 

@@ -7,7 +7,6 @@ naive `icontains` query, and writes the table to bench/results/search-<N>.md.
 
 import os
 import platform
-import sys
 import time
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from portal.progress import Progress
 from search import bench
 from search.client import es_available, es_client, es_reset
 from search.documents import DOCUMENTS
@@ -66,15 +66,17 @@ class Command(BaseCommand):
         load = os.getloadavg()[0]
         self._check_target()
         self._database_ready(projects)
+        seed_progress = Progress(self.stdout, "seed")
         seeded = bench.bench_seed(
-            projects=projects, seed=seed, progress=self._progress_bar("seed")
+            projects=projects, seed=seed, progress=seed_progress.report
         )
         self.stdout.write(
             f"\n{projects} projets "
             + ("réutilisés" if seeded.reused else f"créés en {seeded.seconds:.1f} s")
         )
         indexing = bench.bench_index(
-            types=list(DOCUMENTS), progress_for=self._progress_bar
+            types=list(DOCUMENTS),
+            progress_for=lambda label: Progress(self.stdout, label).report,
         )
         self.stdout.write("")
         queries = [bench.query_params(query) for query in bench.QUERIES]
@@ -213,19 +215,6 @@ class Command(BaseCommand):
             encoding="utf-8",
         )
         return path
-
-    def _progress_bar(self, label: str):
-        interactive = sys.stdout.isatty()
-
-        def show(done: int, total: int) -> None:
-            width = 30
-            filled = width * done // total if total else width
-            line = f"{label:<8} [{'#' * filled}{'-' * (width - filled)}] {done}/{total}"
-            self.stdout.write(
-                ("\r" if interactive else "") + line, ending="" if interactive else "\n"
-            )
-
-        return show
 
 
 def _database_exists(database: dict) -> bool:

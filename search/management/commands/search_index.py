@@ -1,10 +1,8 @@
 """`python manage.py search_index rebuild|reconcile|drain|status [--type …]`."""
 
-import sys
-import time
-
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.progress import Progress
 from search.client import es_client
 from search.documents import DOCUMENTS
 from search.indexing import (
@@ -57,14 +55,10 @@ class Command(BaseCommand):
 
     def do_rebuild(self, types, **options):
         for search_type in types:
-            started = time.monotonic()
-            name = index_rebuild(
-                search_type=search_type, progress=self._progress_bar(search_type)
-            )
-            self.stdout.write(
-                f"\n{search_type}: index {name} en service "
-                f"({time.monotonic() - started:.1f} s)"
-            )
+            progress = Progress(self.stdout, search_type)
+            name = index_rebuild(search_type=search_type, progress=progress.report)
+            progress.finish()
+            self.stdout.write(f"{search_type}: index {name} en service")
 
     def do_reconcile(self, types, check=False, **options):
         total = 0
@@ -99,16 +93,3 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"{search_type}: {alias} absent")
         self.stdout.write(f"outbox : {SearchOutbox.objects.count()} en attente")
-
-    def _progress_bar(self, label: str):
-        interactive = sys.stdout.isatty()
-
-        def show(done: int, total: int) -> None:
-            width = 30
-            filled = width * done // total if total else width
-            line = f"{label:<8} [{'#' * filled}{'-' * (width - filled)}] {done}/{total}"
-            self.stdout.write(
-                ("\r" if interactive else "") + line, ending="" if interactive else "\n"
-            )
-
-        return show

@@ -1,4 +1,4 @@
-"""A one-line progress bar per loading phase, on a command's stdout."""
+"""A one-line progress bar per phase of a long command (loading, indexing…)."""
 
 import time
 from typing import TextIO
@@ -27,6 +27,12 @@ class Progress:
         # Redraw only when the bar moves: a long phase would otherwise flood a log file.
         if BAR_WIDTH * done // max(self.total, 1) != self._drawn:
             self._draw()
+
+    def report(self, done: int, total: int) -> None:
+        """The callback form, for code that reports `(done, total)` as it goes."""
+        if self._drawn < 0 or total != self.total:
+            self.start(total)
+        self.update(done)
 
     def step(self) -> None:
         self.update(self.done + 1)
