@@ -78,3 +78,38 @@ def search_engine(settings):
     yield es_client()
     _drop_indexes(settings.SEARCH_INDEX_PREFIX)
     es_reset()
+
+
+# --- a real browser ---------------------------------------------------------------
+
+
+@pytest.fixture
+def page():
+    """A page in Debian's Chromium, French locale, 1280×900."""
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.support import (
+        ARTIFACTS,
+        CHROMIUM,
+        CHROMIUM_ARGS,
+        STEP_TIMEOUT_MS,
+    )
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/services up")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(
+            locale="fr-FR", viewport={"width": 1280, "height": 900}
+        )
+        page = context.new_page()
+        page.set_default_timeout(STEP_TIMEOUT_MS)
+        try:
+            yield page
+        finally:
+            browser.close()

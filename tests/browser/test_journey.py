@@ -7,53 +7,18 @@ restored even after another transactional test flushed them.
 """
 
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import expect
 
 from projects.models import Domain
+from tests.browser.support import shot
 from tests.factories import ProjectFactory
-
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "browser"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-]
-STEP_TIMEOUT_MS = 10_000
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def page():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/services up")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(
-            locale="fr-FR", viewport={"width": 1280, "height": 900}
-        )
-        page = context.new_page()
-        page.set_default_timeout(STEP_TIMEOUT_MS)
-        try:
-            yield page
-        finally:
-            browser.close()
-
-
-def shot(page: Page, name: str) -> None:
-    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
 
 
 def domain(slug: str, name: str) -> Domain:

@@ -4,7 +4,7 @@ search page with a facet, on the real Elasticsearch."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_journey import page, shot  # noqa: F401 (the fixture)
+from tests.browser.support import shot
 from tests.conftest import rebuild_all
 from tests.search.scene import build_scene
 
@@ -14,7 +14,7 @@ pytestmark = [
 ]
 
 
-def test_autocomplete_then_search_page(page, live_server, search_engine):  # noqa: F811
+def test_autocomplete_then_search_page(page, live_server, search_engine):
     build_scene()
     rebuild_all()
 
