@@ -55,5 +55,5 @@ urlpatterns = [
         "redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"
     ),
     # Last: paths ending in a slash that nothing above matched.
-    re_path(r"^.*/$", not_found),
+    re_path(r"^[\s\S]*/$", not_found),
 ]

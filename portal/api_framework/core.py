@@ -249,6 +249,19 @@ class PublicReadViewSet(ExpandViewMixin, viewsets.ReadOnlyModelViewSet):
     def public_queryset(self) -> QuerySet:
         raise NotImplementedError
 
+    def initial(self, request, *args, **kwargs):
+        # PostgreSQL text cannot hold NUL: refuse it before it reaches a query.
+        values = [request.path, *request.query_params.keys()]
+        values += [v for _key, vs in request.query_params.lists() for v in vs]
+        if any("\x00" in value for value in values):
+            raise exceptions.ValidationError(
+                exceptions.ErrorDetail(
+                    _("Caractère nul interdit dans l’adresse."),
+                    code="invalid_character",
+                )
+            )
+        super().initial(request, *args, **kwargs)
+
     def get_queryset(self):
         return self.expand_queryset(self.public_queryset())
 

@@ -93,7 +93,7 @@ class ProjectViewSet(PublicReadViewSet):
     @identifier_schema(
         serializers.ProjectSerializer, "Project by the DOI of one of its publications."
     )
-    @action(detail=False, url_path=r"doi/(?P<doi>10\..+)")
+    @action(detail=False, url_path=r"doi/(?P<doi>10\.[\s\S]+)")
     def by_doi(self, request, doi: str):
         return self.get_by(publications__doi__iexact=doi)
 

@@ -161,3 +161,20 @@ def test_docs_are_served_from_our_own_static_files(client):
     paths = schema.json()["paths"]
     assert all(path.startswith("/api/") for path in paths)
     assert "/api/v1/evaluations/{reference}/card/" in paths
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/projects/doi/10.1%0A2/",
+        "/api/v1/projects/doi/10.1%00/",
+        "/api/v1/teams/a%00/",
+        "/api/v1/teams/?city=a%00",
+        "/api/v1/nothing/here/",
+    ],
+)
+def test_odd_paths_get_an_api_error_not_a_crash_or_a_page(client, path):
+    """Found by schema fuzzing: newlines and NUL bytes in paths and parameters."""
+    response = client.get(path)
+    assert response.status_code in (400, 404)
+    assert response.json()["errors"]
