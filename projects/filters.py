@@ -23,6 +23,13 @@ class ShortNameChoiceFilter(django_filters.ModelMultipleChoiceFilter):
         return field
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole calendar year: a decimal field would let 0.0 through to the year
+    lookup, which then fails."""
+
+    field_class = forms.IntegerField
+
+
 class ProjectFilter(django_filters.FilterSet):
     institute = ShortNameChoiceFilter(
         label=_("Institut"),
@@ -72,8 +79,12 @@ class ProjectFilter(django_filters.FilterSet):
         method="filter_verdict",
         widget=CHECKBOXES,
     )
-    start_year = django_filters.NumberFilter(
-        label=_("Année de début"), field_name="start_date", lookup_expr="year"
+    start_year = YearFilter(
+        label=_("Année de début"),
+        field_name="start_date",
+        lookup_expr="year",
+        min_value=1,
+        max_value=9999,
     )
 
     class Meta:

@@ -192,7 +192,7 @@ def _ordered(search_type: str, rows: QuerySet, request: SearchRequest) -> QueryS
         return rows.order_by(title, "pk")
     if request.sort == "date" and search_type == "project":
         return rows.order_by("-start_date", "pk")
-    if request.query and connection.vendor == "postgresql":
+    if "rank" in rows.query.annotations:  # PostgreSQL full-text matched the query
         return rows.order_by("-rank", title, "pk")
     return rows.order_by(title, "pk")
 

@@ -146,3 +146,10 @@ def test_bad_filter_values_are_reported_not_crashing(client, scene):
     assert response.status_code == 200
     errors = response.context["filter"].form.errors
     assert "start_year" in errors and "status" in errors
+
+
+def test_a_decimal_or_zero_year_is_a_field_error_not_a_crash(client, scene):
+    for value in ("0.0", "2023.5", "-1"):
+        response = client.get(reverse("projects:project_list"), {"start_year": value})
+        assert response.status_code == 200
+        assert "start_year" in response.context["filter"].form.errors

@@ -61,3 +61,12 @@ def test_api_shape_and_deep_pagination_with_search_after(client, indexed_scene):
         next_url = page["next"]
     assert len(seen) == len(set(seen)) == 6
     assert json.dumps(first["facets"]["status"])  # facets serialise as plain data
+
+
+def test_fallback_with_a_query_of_short_words_does_not_crash(client, settings):
+    # "0" has no word the full-text query keeps: nothing to rank by.
+    settings.ELASTICSEARCH_URL = ""
+    es_reset()
+    response = client.get("/api/v1/search/", {"q": "0", "dataset": "false"})
+    assert response.status_code == 200
+    assert response.json()["engine"] == "database"
