@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.sitemaps import SITEMAPS
 from projects.dashboard.api import IndicatorsApiView
+from search.api.matching import TeamMatchView
 from search.api.views import SearchView
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     # Before the API router under api/: the dashboard's indicators (issue 7).
     path("api/v1/indicators/", IndicatorsApiView.as_view(), name="api_indicators"),
     path("api/v1/search/", SearchView.as_view(), name="api_search"),
+    path("api/v1/match/teams/", TeamMatchView.as_view(), name="api_match_teams"),
     path("api/", include("portal.api")),
 ]
 

@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from registry import selectors
 from registry.jsonld import dataset_jsonld
+from search.matching import team_match_neighbours
 
 
 class PublicListView(ListView):
@@ -48,6 +49,9 @@ class TeamDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["partner_projects"] = selectors.team_partner_projects(team=self.object)
+        neighbours = team_match_neighbours(team=self.object)
+        context["similar_teams"] = neighbours["similar"]
+        context["complementary_teams"] = neighbours["complementary"]
         return context
 
 

@@ -137,6 +137,24 @@ SEARCH_BATCH_SIZE = env.int("SEARCH_BATCH_SIZE", default=500)
 SEARCH_PAGE_SIZE = 20
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# Team matching (search/matching.py): one weight per signal, each signal in 0–1; the
+# score shown is the weighted mean. Chosen among a handful of variants on
+# `make bench-matching` (the demo data: tuned and measured on the same set).
+MATCHING_WEIGHTS = {
+    "text": 1.5,
+    "coverage": 2.0,
+    "complementarity": 1.0,
+    "dataset": 1.5,
+    "network": 1.0,
+    "recency": 0.5,
+    "cross_institute": 0.3,
+    "preferred_institute": 1.0,
+}
+# Score taken off a team per already-listed team of the same institute (diversity).
+MATCHING_DIVERSITY_PENALTY = 0.03
+# Longest text a match request accepts (an abstract or a call: ~15,000 words).
+MATCHING_TEXT_MAX_WORDS = 15000
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env(

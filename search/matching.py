@@ -1,0 +1,698 @@
+"""Team matching: which teams would complement a project, a team or a stated need,
+and why.
+
+`team_match_list` scores every team that has a public project on weighted signals
+(weights in `settings.MATCHING_WEIGHTS`): text relevance, coverage of the required
+expertise, complementarity, dataset experience (access granted), network proximity,
+recency, and bonuses for a cross-institute pair or a preferred institute; it then
+re-ranks for institute diversity. Each match carries its reasons as data and as
+French sentences. Only published projects inform the signals; the requester's own
+teams never appear.
+"""
+
+import datetime
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from elasticsearch import ApiError, NotFoundError, TransportError
+from elasticsearch_dsl import Q, Search
+
+from projects.models import Domain, Project, ProjectMember, Technique
+from registry.models import Dataset, Membership, Team
+from search.client import es_available, es_client, es_mark_down
+from search.documents import TeamDocument
+from search.matching_signals import (
+    Registry,
+    TeamProfile,
+    bm25_scores,
+    registry_load,
+    shared_words,
+    team_profiles,
+    text_tokens,
+)
+
+logger = logging.getLogger(__name__)
+
+MODES = ("complementary", "similar")
+MAX_SIZE = 50
+MARK = re.compile(r"<mark>(.*?)</mark>")
+
+
+@dataclass
+class MatchRequest:
+    """What a researcher asks for: a text and/or a project or team to start from."""
+
+    text: str = ""
+    domains: list[int] = field(default_factory=list)
+    techniques: list[int] = field(default_factory=list)
+    dataset: int | str | None = None  # id or slug
+    preferred_institutes: list[int] = field(default_factory=list)
+    excluded_institutes: list[int] = field(default_factory=list)
+    project: str = ""  # slug of a published project
+    team: str = ""  # slug of a team
+    mode: str = "complementary"
+    size: int = 10
+
+
+@dataclass
+class PartnerRef:
+    name: str
+    url: str
+
+
+@dataclass
+class MatchReasons:
+    matched_terms: list[str] = field(default_factory=list)
+    covered_domains: list[str] = field(default_factory=list)
+    covered_techniques: list[str] = field(default_factory=list)
+    complementary_expertise: list[str] = field(default_factory=list)
+    shared_datasets: list[str] = field(default_factory=list)
+    missing_datasets: list[str] = field(default_factory=list)
+    common_partners: list[PartnerRef] = field(default_factory=list)
+    past_collaborators: list[PartnerRef] = field(default_factory=list)
+    latest_start_year: int | None = None
+    cross_institute: bool = False
+    preferred_institute: bool = False
+    sentences: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Expert:
+    name: str
+    url: str
+
+
+@dataclass
+class TeamMatch:
+    pk: int
+    slug: str
+    name: str
+    url: str
+    institutes: list[str]
+    score: float  # 0–1
+    signals: dict[str, float]
+    reasons: MatchReasons
+    experts: list[Expert] = field(default_factory=list)
+
+    @property
+    def score_percent(self) -> int:
+        return round(self.score * 100)
+
+
+class MatchInvalid(Exception):
+    """Bad input: each error is {"field", "code", "message"}."""
+
+    def __init__(self, errors: list[dict]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+@dataclass
+class MatchContext:
+    """A validated request, resolved against the registry."""
+
+    query: Counter  # normalised words (search/matching_signals.text_tokens)
+    mode: str
+    size: int
+    needed_domains: set[int]
+    needed_techniques: set[int]
+    wanted_datasets: dict[int, str]  # id → name
+    requester_teams: set[int]
+    capabilities_domains: set[int]
+    capabilities_techniques: set[int]
+    preferred_institutes: set[int]
+    excluded_institutes: set[int]
+    es_like: list = field(default_factory=list)  # what more_like_this compares
+
+
+# --- input ----------------------------------------------------------------------
+
+
+def _error(name: str, code: str, message: str) -> dict:
+    return {"field": name, "code": code, "message": message}
+
+
+def match_request_check(*, request: MatchRequest) -> None:
+    """Raise MatchInvalid with every problem of the request's shape."""
+    errors = []
+    limit = settings.MATCHING_TEXT_MAX_WORDS
+    if len(request.text) > limit * 15 or len(request.text.split()) > limit:
+        errors.append(
+            _error(
+                "text",
+                "too_long",
+                _("Le texte dépasse %(limit)s mots.") % {"limit": limit},
+            )
+        )
+    if not (request.text.strip() or request.project or request.team):
+        errors.append(
+            _error(
+                "text",
+                "required",
+                _("Décrivez votre besoin, ou partez d’un projet ou d’une équipe."),
+            )
+        )
+    if request.mode not in MODES:
+        errors.append(_error("mode", "invalid", _("Mode inconnu.")))
+    if not 1 <= request.size <= MAX_SIZE:
+        errors.append(
+            _error(
+                "size",
+                "invalid",
+                _("Entre 1 et %(max)s résultats.") % {"max": MAX_SIZE},
+            )
+        )
+    if errors:
+        raise MatchInvalid(errors)
+
+
+def _dataset(value) -> Dataset | None:
+    value = str(value).strip()
+    if value.isdigit() and len(value) < 12:
+        found = Dataset.objects.filter(pk=int(value)).first()
+    else:
+        found = Dataset.objects.filter(slug=value[:80]).first()
+    return found
+
+
+def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
+    """Validate the request and resolve its slugs and ids; MatchInvalid otherwise."""
+    match_request_check(request=request)
+    errors = []
+    query: Counter = Counter(text_tokens(request.text))
+    needed_domains = Domain.with_descendant_ids(
+        Domain.objects.filter(pk__in=request.domains).values_list("pk", flat=True)
+    )
+    needed_techniques = Technique.with_descendant_ids(
+        Technique.objects.filter(pk__in=request.techniques).values_list("pk", flat=True)
+    )
+    explicit_needs = bool(needed_domains or needed_techniques)
+    wanted: dict[int, str] = {}
+    if request.dataset not in (None, ""):
+        dataset = _dataset(request.dataset)
+        if dataset is None:
+            errors.append(_error("dataset", "not_found", _("Jeu de données inconnu.")))
+        else:
+            wanted[dataset.pk] = dataset.short_name
+    requester: set[int] = set()
+    es_like: list = []
+    project_pk = None
+    if request.project:
+        project = (
+            Project.objects.public()
+            .filter(slug=str(request.project)[:80])
+            .prefetch_related("dataset_uses__dataset", "partners")
+            .first()
+        )
+        if project is None:
+            errors.append(_error("project", "not_found", _("Projet publié inconnu.")))
+        else:
+            project_pk = project.pk
+            facts = registry.projects.get(project.pk)
+            if facts:
+                query.update(facts.words)
+                if not explicit_needs:
+                    needed_domains |= facts.domains
+                    needed_techniques |= facts.techniques
+                requester |= set(facts.teams)
+            for use in project.dataset_uses.all():
+                wanted[use.dataset_id] = use.dataset.short_name
+            es_like.append(f"{project.title} {project.summary}")
+    team = None
+    if request.team:
+        team = Team.objects.filter(slug=str(request.team)[:80]).first()
+        if team is None:
+            errors.append(_error("team", "not_found", _("Équipe inconnue.")))
+        else:
+            requester.add(team.pk)
+            es_like.append({"_index": TeamDocument.alias(), "_id": str(team.pk)})
+    if errors:
+        raise MatchInvalid(errors)
+    # What the requester's teams already know, from their other public projects.
+    own_domains: set[int] = set()
+    own_techniques: set[int] = set()
+    for facts in registry.projects.values():
+        if facts.pk != project_pk and facts.teams & requester:
+            own_domains |= facts.domains
+            own_techniques |= facts.techniques
+    if team is not None:
+        profile_words: Counter = Counter(registry.team_words.get(team.pk, {}))
+        for facts in registry.projects.values():
+            if team.pk in facts.teams:
+                profile_words.update(facts.words)
+        query.update(dict(profile_words.most_common(200)))
+        if not explicit_needs and request.mode == "similar":
+            needed_domains |= own_domains
+            needed_techniques |= own_techniques
+    if request.text.strip():
+        es_like.insert(0, request.text[:20000])
+    return MatchContext(
+        query=query,
+        mode=request.mode,
+        size=request.size,
+        needed_domains=set(needed_domains),
+        needed_techniques=set(needed_techniques),
+        wanted_datasets=wanted,
+        requester_teams=requester,
+        capabilities_domains=own_domains,
+        capabilities_techniques=own_techniques,
+        preferred_institutes={int(i) for i in request.preferred_institutes},
+        excluded_institutes={int(i) for i in request.excluded_institutes},
+        es_like=es_like,
+    )
+
+
+# --- scoring --------------------------------------------------------------------
+
+
+def _normalised(scores: dict[int, float]) -> dict[int, float]:
+    top = max(scores.values(), default=0.0)
+    return {pk: score / top for pk, score in scores.items()} if top else {}
+
+
+def _team_url(slug: str) -> str:
+    return reverse("registry:team_detail", kwargs={"slug": slug})
+
+
+def match_rank(
+    *,
+    context: MatchContext,
+    registry: Registry,
+    profiles: dict[int, TeamProfile],
+    engine_text: dict[int, float] | None = None,
+    engine_terms: dict[int, list[str]] | None = None,
+    weights: dict[str, float] | None = None,
+    today: datetime.date | None = None,
+) -> list[TeamMatch]:
+    """Score, filter and diversify the candidates; pure Python over the profiles."""
+    weights = weights or settings.MATCHING_WEIGHTS
+    today = today or datetime.date.today()
+    text = _normalised(bm25_scores(context.query, profiles))
+    if engine_text:
+        # The team index adds French analysis of the team's own text; the profile
+        # score covers the text of its projects, which the index does not hold.
+        engine = _normalised(engine_text)
+        text = {
+            pk: 0.5 * text.get(pk, 0.0) + 0.5 * engine.get(pk, 0.0)
+            for pk in set(text) | set(engine)
+        }
+    requester_institutes = set().union(
+        *(profiles[pk].institutes for pk in context.requester_teams if pk in profiles)
+    ) | set().union(
+        *(registry.team_institutes.get(pk, set()) for pk in context.requester_teams)
+    )
+    neighbours = set().union(
+        *(
+            profiles[pk].collaborators
+            for pk in context.requester_teams
+            if pk in profiles
+        )
+    )
+    missing_domains = context.needed_domains - context.capabilities_domains
+    missing_techniques = context.needed_techniques - context.capabilities_techniques
+    total_weight = sum(weights.values()) or 1.0
+    matches = []
+    for pk, profile in profiles.items():
+        if pk in context.requester_teams:
+            continue
+        if context.excluded_institutes & profile.institutes:
+            continue
+        signals = _signals(
+            profile,
+            context=context,
+            text=text.get(pk, 0.0),
+            neighbours=neighbours,
+            missing=(missing_domains, missing_techniques),
+            requester_institutes=requester_institutes,
+            today=today,
+        )
+        relevant = signals["text"] or signals["coverage"] or signals["dataset"]
+        if not relevant:
+            continue
+        score = sum(weights.get(name, 0.0) * value for name, value in signals.items())
+        matches.append(
+            TeamMatch(
+                pk=pk,
+                slug=profile.slug,
+                name=profile.name,
+                url=_team_url(profile.slug),
+                institutes=[n for n in profile.institute_names if n],
+                score=score / total_weight,
+                signals={name: round(value, 3) for name, value in signals.items()},
+                reasons=_reasons(
+                    profile,
+                    context=context,
+                    registry=registry,
+                    profiles=profiles,
+                    neighbours=neighbours,
+                    missing=(missing_domains, missing_techniques),
+                    requester_institutes=requester_institutes,
+                    engine_terms=(engine_terms or {}).get(pk),
+                ),
+            )
+        )
+    matches.sort(key=lambda match: (-match.score, match.name))
+    return diversify(matches, size=context.size)
+
+
+def _signals(
+    profile: TeamProfile,
+    *,
+    context: MatchContext,
+    text: float,
+    neighbours: set[int],
+    missing: tuple[set[int], set[int]],
+    requester_institutes: set[int],
+    today: datetime.date,
+) -> dict[str, float]:
+    needed = context.needed_domains | context.needed_techniques
+    has = profile.domains | profile.techniques
+    coverage = len(needed & has) / len(needed) if needed else 0.0
+    missing_domains, missing_techniques = missing
+    lacking = missing_domains | missing_techniques
+    if context.mode == "similar":
+        complementarity = 0.0
+    elif lacking:
+        complementarity = len(lacking & has) / len(lacking)
+    elif context.capabilities_techniques and (
+        profile.domains & context.capabilities_domains
+    ):
+        # Same field, other methods: strong where the requester is weak.
+        extra = profile.techniques - context.capabilities_techniques
+        complementarity = min(1.0, len(extra) / 3)
+    else:
+        complementarity = 0.0
+    wanted = set(context.wanted_datasets)
+    dataset = len(wanted & profile.granted_datasets) / len(wanted) if wanted else 0.0
+    direct = profile.collaborators & context.requester_teams
+    common = (profile.collaborators & neighbours) - context.requester_teams
+    network = min(1.0, (2 * len(direct) + len(common)) / 4)
+    recency = 0.0
+    if profile.latest_start:
+        recency = max(0.0, 1 - (today.year - profile.latest_start.year) / 8)
+    cross = float(
+        bool(requester_institutes)
+        and bool(profile.institutes)
+        and not (profile.institutes & requester_institutes)
+    )
+    preferred = float(bool(context.preferred_institutes & profile.institutes))
+    return {
+        "text": text,
+        "coverage": coverage,
+        "complementarity": complementarity,
+        "dataset": dataset,
+        "network": network,
+        "recency": min(1.0, recency),
+        "cross_institute": cross,
+        "preferred_institute": preferred,
+    }
+
+
+def diversify(matches: list[TeamMatch], *, size: int) -> list[TeamMatch]:
+    """Greedy re-rank: each pick lowers the teams that share an institute with the
+    teams already picked (an MMR-like penalty), so the top is not one institute."""
+    penalty = settings.MATCHING_DIVERSITY_PENALTY
+    pool = matches[: size * 4]
+    chosen: list[TeamMatch] = []
+    seen: Counter = Counter()
+    while pool and len(chosen) < size:
+
+        def adjusted(match: TeamMatch) -> float:
+            overlap = max((seen[name] for name in match.institutes), default=0)
+            return match.score - penalty * overlap
+
+        best = max(pool, key=lambda match: (adjusted(match), -pool.index(match)))
+        pool.remove(best)
+        chosen.append(best)
+        seen.update(best.institutes)
+    return chosen
+
+
+# --- reasons --------------------------------------------------------------------
+
+
+def _names(ids, names: dict[int, str], *, limit: int = 6) -> list[str]:
+    return sorted(names[pk] for pk in ids if pk in names)[:limit]
+
+
+def _reasons(
+    profile: TeamProfile,
+    *,
+    context: MatchContext,
+    registry: Registry,
+    profiles: dict[int, TeamProfile],
+    neighbours: set[int],
+    missing: tuple[set[int], set[int]],
+    requester_institutes: set[int],
+    engine_terms: list[str] | None,
+) -> MatchReasons:
+    missing_domains, missing_techniques = missing
+    terms = list(
+        dict.fromkeys([*(engine_terms or []), *shared_words(context.query, profile)])
+    )
+    common = (profile.collaborators & neighbours) - context.requester_teams
+    direct = profile.collaborators & context.requester_teams
+
+    def refs(ids) -> list[PartnerRef]:
+        teams = [registry.teams[pk] for pk in ids if pk in registry.teams]
+        teams.sort(key=str)
+        return [PartnerRef(name=str(t), url=_team_url(t.slug)) for t in teams[:5]]
+
+    reasons = MatchReasons(
+        matched_terms=terms[:8],
+        covered_domains=_names(
+            context.needed_domains & profile.domains, registry.domain_names
+        ),
+        covered_techniques=_names(
+            context.needed_techniques & profile.techniques, registry.technique_names
+        ),
+        complementary_expertise=_names(
+            (missing_domains & profile.domains), registry.domain_names
+        )
+        + _names(
+            (missing_techniques & profile.techniques)
+            or (
+                profile.techniques - context.capabilities_techniques
+                if context.mode == "complementary" and context.capabilities_techniques
+                else set()
+            ),
+            registry.technique_names,
+        ),
+        shared_datasets=sorted(
+            name
+            for pk, name in context.wanted_datasets.items()
+            if pk in profile.granted_datasets
+        ),
+        missing_datasets=sorted(
+            name
+            for pk, name in context.wanted_datasets.items()
+            if pk not in profile.granted_datasets
+        ),
+        common_partners=refs(common),
+        past_collaborators=refs(direct),
+        latest_start_year=profile.latest_start.year if profile.latest_start else None,
+        cross_institute=bool(
+            requester_institutes
+            and profile.institutes
+            and not profile.institutes & requester_institutes
+        ),
+        preferred_institute=bool(context.preferred_institutes & profile.institutes),
+    )
+    reasons.sentences = reason_sentences(reasons)
+    return reasons
+
+
+def reason_sentences(reasons: MatchReasons) -> list[str]:
+    """The reasons in words, in the active language."""
+    sentences = []
+    if reasons.matched_terms:
+        sentences.append(
+            _("Termes en commun : %(terms)s.")
+            % {"terms": ", ".join(reasons.matched_terms)}
+        )
+    covered = reasons.covered_domains + reasons.covered_techniques
+    if covered:
+        sentences.append(
+            _("Expertise demandée couverte : %(terms)s.")
+            % {"terms": ", ".join(covered)}
+        )
+    if reasons.complementary_expertise:
+        sentences.append(
+            _("Apporte ce qui manque : %(terms)s.")
+            % {"terms": ", ".join(reasons.complementary_expertise)}
+        )
+    if reasons.shared_datasets:
+        sentences.append(
+            _("A déjà obtenu l’accès à %(datasets)s dans un projet publié.")
+            % {"datasets": ", ".join(reasons.shared_datasets)}
+        )
+    if reasons.missing_datasets:
+        sentences.append(
+            _("N’a pas encore travaillé avec %(datasets)s.")
+            % {"datasets": ", ".join(reasons.missing_datasets)}
+        )
+    if reasons.past_collaborators:
+        sentences.append(
+            _("A déjà collaboré avec %(teams)s.")
+            % {"teams": ", ".join(p.name for p in reasons.past_collaborators)}
+        )
+    if reasons.common_partners:
+        sentences.append(
+            ngettext(
+                "Partenaire en commun : %(teams)s.",
+                "Partenaires en commun : %(teams)s.",
+                len(reasons.common_partners),
+            )
+            % {"teams": ", ".join(p.name for p in reasons.common_partners)}
+        )
+    if reasons.latest_start_year:
+        sentences.append(
+            _("Dernier projet publié commencé en %(year)s.")
+            % {"year": reasons.latest_start_year}
+        )
+    if reasons.cross_institute:
+        sentences.append(_("Rapprochement entre instituts différents."))
+    if reasons.preferred_institute:
+        sentences.append(_("Relève d’un institut que vous préférez."))
+    return sentences
+
+
+# --- the service ----------------------------------------------------------------
+
+
+def _engine_text(
+    context: MatchContext,
+) -> tuple[dict[int, float], dict[int, list[str]]]:
+    """Scores and highlighted terms from the team index, or nothing if it is down."""
+    if not context.es_like or not es_available():
+        return {}, {}
+    search = (
+        Search(index=TeamDocument.alias())
+        .query(
+            Q(
+                "more_like_this",
+                fields=["title", "body", "expertise"],
+                like=context.es_like,
+                min_term_freq=1,
+                min_doc_freq=1,
+                max_query_terms=40,
+            )
+        )
+        .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"])
+        .highlight("body", "expertise", "title")
+        .source(["pk"])[:100]
+    )
+    try:
+        response = search.using(es_client()).execute()
+    except NotFoundError:
+        # No team index yet (before the first rebuild): the engine itself is fine.
+        return {}, {}
+    except (TransportError, ApiError):
+        logger.warning("Elasticsearch failed; matching on the database", exc_info=True)
+        es_mark_down()
+        return {}, {}
+    scores, terms = {}, {}
+    for hit in response.hits:
+        scores[int(hit.pk)] = hit.meta.score
+        fragments = getattr(hit.meta, "highlight", None)
+        if fragments:
+            words = [
+                word.lower()
+                for values in fragments.to_dict().values()
+                for fragment in values
+                for word in MARK.findall(fragment)
+            ]
+            terms[int(hit.pk)] = list(dict.fromkeys(words))[:5]
+    return scores, terms
+
+
+def team_match_list(*, request: MatchRequest) -> list[TeamMatch]:
+    """Ranked teams for a match request, with their reasons and experts.
+
+    Raises MatchInvalid for bad input. Uses Elasticsearch for part of the text score
+    when it answers, the database alone otherwise; the shape is the same.
+    """
+    registry = registry_load()
+    context = match_context(request=request, registry=registry)
+    scores, terms = _engine_text(context)
+    matches = match_rank(
+        context=context,
+        registry=registry,
+        profiles=team_profiles(registry),
+        engine_text=scores,
+        engine_terms=terms,
+    )
+    experts_attach(matches=matches, context=context)
+    return matches
+
+
+def experts_attach(
+    *, matches: list[TeamMatch], context: MatchContext, per_team: int = 3
+) -> None:
+    """The current members with the most relevant expertise: names and links only."""
+    if not matches:
+        return
+    memberships = (
+        Membership.objects.filter(team_id__in=[m.pk for m in matches], end_date=None)
+        .select_related("person")
+        .prefetch_related("person__expertise")
+    )
+    # Public projects in the needed domains that each member worked on.
+    relevant_projects: Counter = Counter(
+        person_pk
+        for person_pk, _project_pk in ProjectMember.objects.filter(
+            project__in=Project.objects.public(),
+            project__domains__in=context.needed_domains or [0],
+            person__memberships__team_id__in=[m.pk for m in matches],
+        )
+        .values_list("person_id", "project_id")
+        .distinct()
+    )
+    by_team: dict[int, list[tuple[float, str, Expert]]] = {}
+    for membership in memberships:
+        person = membership.person
+        words = set(
+            text_tokens(
+                " ".join(tag.name for tag in person.expertise.all())
+                + f" {person.title}"
+            )
+        )
+        relevance = len(words & set(context.query)) + relevant_projects[person.pk]
+        by_team.setdefault(membership.team_id, []).append(
+            (
+                -relevance,
+                person.last_name,
+                Expert(name=person.full_name, url=person.get_absolute_url()),
+            )
+        )
+    for match in matches:
+        ranked = sorted(by_team.get(match.pk, []), key=lambda row: row[:2])
+        match.experts = [expert for *_key, expert in ranked[:per_team]]
+
+
+def team_match_neighbours(*, team: Team, size: int = 4) -> dict[str, list[TeamMatch]]:
+    """Similar and complementary teams for a team page, reading the registry once.
+    Without experts: the page links to the teams."""
+    registry = registry_load()
+    profiles = team_profiles(registry)
+    found = {}
+    for mode in MODES:
+        context = match_context(
+            request=MatchRequest(team=team.slug, mode=mode, size=size),
+            registry=registry,
+        )
+        scores, terms = _engine_text(context)
+        found[mode] = match_rank(
+            context=context,
+            registry=registry,
+            profiles=profiles,
+            engine_text=scores,
+            engine_terms=terms,
+        )
+    return found
