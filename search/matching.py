@@ -17,9 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch_dsl import Q, Search
 
@@ -27,12 +25,16 @@ from projects.models import Domain, Project, ProjectMember, Technique
 from registry.models import Dataset, Membership, Team
 from search.client import es_available, es_client, es_mark_down
 from search.documents import TeamDocument
+from search.matching_reasons import (
+    MatchReasons,
+    match_reasons,
+    team_url,
+)
 from search.matching_signals import (
     Registry,
     TeamProfile,
     bm25_scores,
     registry_load,
-    shared_words,
     team_profiles,
     text_tokens,
 )
@@ -58,28 +60,6 @@ class MatchRequest:
     team: str = ""  # slug of a team
     mode: str = "complementary"
     size: int = 10
-
-
-@dataclass
-class PartnerRef:
-    name: str
-    url: str
-
-
-@dataclass
-class MatchReasons:
-    matched_terms: list[str] = field(default_factory=list)
-    covered_domains: list[str] = field(default_factory=list)
-    covered_techniques: list[str] = field(default_factory=list)
-    complementary_expertise: list[str] = field(default_factory=list)
-    shared_datasets: list[str] = field(default_factory=list)
-    missing_datasets: list[str] = field(default_factory=list)
-    common_partners: list[PartnerRef] = field(default_factory=list)
-    past_collaborators: list[PartnerRef] = field(default_factory=list)
-    latest_start_year: int | None = None
-    cross_institute: bool = False
-    preferred_institute: bool = False
-    sentences: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -276,10 +256,6 @@ def _normalised(scores: dict[int, float]) -> dict[int, float]:
     return {pk: score / top for pk, score in scores.items()} if top else {}
 
 
-def _team_url(slug: str) -> str:
-    return reverse("registry:team_detail", kwargs={"slug": slug})
-
-
 def match_rank(
     *,
     context: MatchContext,
@@ -341,11 +317,11 @@ def match_rank(
                 pk=pk,
                 slug=profile.slug,
                 name=profile.name,
-                url=_team_url(profile.slug),
+                url=team_url(profile.slug),
                 institutes=[n for n in profile.institute_names if n],
                 score=score / total_weight,
                 signals={name: round(value, 3) for name, value in signals.items()},
-                reasons=_reasons(
+                reasons=match_reasons(
                     profile,
                     context=context,
                     registry=registry,
@@ -432,135 +408,6 @@ def diversify(matches: list[TeamMatch], *, size: int) -> list[TeamMatch]:
         chosen.append(best)
         seen.update(best.institutes)
     return chosen
-
-
-# --- reasons --------------------------------------------------------------------
-
-
-def _names(ids, names: dict[int, str], *, limit: int = 6) -> list[str]:
-    return sorted(names[pk] for pk in ids if pk in names)[:limit]
-
-
-def _reasons(
-    profile: TeamProfile,
-    *,
-    context: MatchContext,
-    registry: Registry,
-    profiles: dict[int, TeamProfile],
-    neighbours: set[int],
-    missing: tuple[set[int], set[int]],
-    requester_institutes: set[int],
-    engine_terms: list[str] | None,
-) -> MatchReasons:
-    missing_domains, missing_techniques = missing
-    terms = list(
-        dict.fromkeys([*(engine_terms or []), *shared_words(context.query, profile)])
-    )
-    common = (profile.collaborators & neighbours) - context.requester_teams
-    direct = profile.collaborators & context.requester_teams
-
-    def refs(ids) -> list[PartnerRef]:
-        teams = [registry.teams[pk] for pk in ids if pk in registry.teams]
-        teams.sort(key=str)
-        return [PartnerRef(name=str(t), url=_team_url(t.slug)) for t in teams[:5]]
-
-    reasons = MatchReasons(
-        matched_terms=terms[:8],
-        covered_domains=_names(
-            context.needed_domains & profile.domains, registry.domain_names
-        ),
-        covered_techniques=_names(
-            context.needed_techniques & profile.techniques, registry.technique_names
-        ),
-        complementary_expertise=_names(
-            (missing_domains & profile.domains), registry.domain_names
-        )
-        + _names(
-            (missing_techniques & profile.techniques)
-            or (
-                profile.techniques - context.capabilities_techniques
-                if context.mode == "complementary" and context.capabilities_techniques
-                else set()
-            ),
-            registry.technique_names,
-        ),
-        shared_datasets=sorted(
-            name
-            for pk, name in context.wanted_datasets.items()
-            if pk in profile.granted_datasets
-        ),
-        missing_datasets=sorted(
-            name
-            for pk, name in context.wanted_datasets.items()
-            if pk not in profile.granted_datasets
-        ),
-        common_partners=refs(common),
-        past_collaborators=refs(direct),
-        latest_start_year=profile.latest_start.year if profile.latest_start else None,
-        cross_institute=bool(
-            requester_institutes
-            and profile.institutes
-            and not profile.institutes & requester_institutes
-        ),
-        preferred_institute=bool(context.preferred_institutes & profile.institutes),
-    )
-    reasons.sentences = reason_sentences(reasons)
-    return reasons
-
-
-def reason_sentences(reasons: MatchReasons) -> list[str]:
-    """The reasons in words, in the active language."""
-    sentences = []
-    if reasons.matched_terms:
-        sentences.append(
-            _("Termes en commun : %(terms)s.")
-            % {"terms": ", ".join(reasons.matched_terms)}
-        )
-    covered = reasons.covered_domains + reasons.covered_techniques
-    if covered:
-        sentences.append(
-            _("Expertise demandée couverte : %(terms)s.")
-            % {"terms": ", ".join(covered)}
-        )
-    if reasons.complementary_expertise:
-        sentences.append(
-            _("Apporte ce qui manque : %(terms)s.")
-            % {"terms": ", ".join(reasons.complementary_expertise)}
-        )
-    if reasons.shared_datasets:
-        sentences.append(
-            _("A déjà obtenu l’accès à %(datasets)s dans un projet publié.")
-            % {"datasets": ", ".join(reasons.shared_datasets)}
-        )
-    if reasons.missing_datasets:
-        sentences.append(
-            _("N’a pas encore travaillé avec %(datasets)s.")
-            % {"datasets": ", ".join(reasons.missing_datasets)}
-        )
-    if reasons.past_collaborators:
-        sentences.append(
-            _("A déjà collaboré avec %(teams)s.")
-            % {"teams": ", ".join(p.name for p in reasons.past_collaborators)}
-        )
-    if reasons.common_partners:
-        sentences.append(
-            ngettext(
-                "Partenaire en commun : %(teams)s.",
-                "Partenaires en commun : %(teams)s.",
-                len(reasons.common_partners),
-            )
-            % {"teams": ", ".join(p.name for p in reasons.common_partners)}
-        )
-    if reasons.latest_start_year:
-        sentences.append(
-            _("Dernier projet publié commencé en %(year)s.")
-            % {"year": reasons.latest_start_year}
-        )
-    if reasons.cross_institute:
-        sentences.append(_("Rapprochement entre instituts différents."))
-    if reasons.preferred_institute:
-        sentences.append(_("Relève d’un institut que vous préférez."))
-    return sentences
 
 
 # --- the service ----------------------------------------------------------------
