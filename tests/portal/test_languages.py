@@ -37,3 +37,13 @@ def test_language_switch_keeps_the_page(client):
     )
     assert response.status_code == 302
     assert response["Location"] == "/en" + project.get_absolute_url()
+
+
+def test_colons_follow_each_language(client):
+    from tests.factories import DatasetFactory
+
+    dataset = DatasetFactory()
+    french = client.get(dataset.get_absolute_url()).content.decode()
+    english = client.get("/en" + dataset.get_absolute_url()).content.decode()
+    assert "Producteur\u00a0:" in french
+    assert "Producer:" in english
