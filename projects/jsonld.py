@@ -45,8 +45,8 @@ def project_jsonld(*, project: Project, request) -> SafeString:
             for funding in project.fundings.all()
         ],
     }
-    return to_script_json(_without_empty(data))
+    return to_script_json(without_empty(data))
 
 
-def _without_empty(data: dict) -> dict:
+def without_empty(data: dict) -> dict:
     return {key: value for key, value in data.items() if value not in (None, "", [])}

@@ -2,7 +2,7 @@
 
 from django.utils.safestring import SafeString
 
-from projects.jsonld import _without_empty, to_script_json
+from projects.jsonld import to_script_json, without_empty
 from registry.models import Dataset
 
 
@@ -30,4 +30,4 @@ def dataset_jsonld(*, dataset: Dataset, request) -> SafeString:
         "sameAs": dataset.landing_page or None,
         "measurementTechnique": [standard.name for standard in dataset.standards.all()],
     }
-    return to_script_json(_without_empty(data))
+    return to_script_json(without_empty(data))

@@ -18,7 +18,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from projects.models import Project
-from projects.models.project import STAGE_TRL_RANGES
+from projects.models.project import stage_for_trl
 from registry.models import Dataset, Evaluation, Organisation, Person, Team
 from search.contract import FACETS, TYPES, SearchHit, SearchRequest, SearchResponse
 from search.facets import facet_values
@@ -137,10 +137,7 @@ def _project_facet_pairs(project_ids: set[int]) -> dict[str, dict[str, set[int]]
     collect("status", "status")
     collect("start_year", "start_date__year")
     for pk, trl in projects.values_list("pk", "trl"):
-        stage = next(
-            s for s, (low, high) in STAGE_TRL_RANGES.items() if low <= trl <= high
-        )
-        pairs["stage"][stage.value].add(pk)
+        pairs["stage"][stage_for_trl(trl).value].add(pk)
     for pk, verdict in (
         Evaluation.objects.public()
         .filter(project__in=project_ids)

@@ -60,10 +60,9 @@ def _hit(hit, request: SearchRequest) -> SearchHit:
     if fragments:
         snippet = next(iter(fragments.to_dict().values()))[0]
     else:
-        snippet = highlight(
-            (hit.to_dict().get("summary") or hit.to_dict().get("body") or "")[:240],
-            request.query,
-        )
+        source = hit.to_dict()
+        text = source.get("summary") or source.get("body") or ""
+        snippet = highlight(text[:240], request.query)
     return SearchHit(
         type=hit.type,
         pk=hit.pk,
@@ -78,21 +77,15 @@ def suggest_execute(*, prefix: str) -> list[dict]:
     """Up to eight names starting with `prefix`, any type, for the header search box."""
     if len(prefix.strip()) < 2:
         return []
+    hits = None
     if es_available():
         try:
-            response = suggest_query(prefix.strip()).using(es_client()).execute()
-            return [
-                {
-                    "type": hit.type,
-                    "type_label": str(TYPES[hit.type]),
-                    "label": hit.label,
-                    "url": hit.url,
-                }
-                for hit in response.hits
-            ]
+            hits = suggest_query(prefix.strip()).using(es_client()).execute().hits
         except ENGINE_ERRORS:
             es_mark_down()
-    fallback = fallback_search(SearchRequest(query=prefix, page_size=8))
+    if hits is None:
+        hits = fallback_search(SearchRequest(query=prefix, page_size=8)).hits
+    # Engine hits and fallback SearchHits both carry type, label and url.
     return [
         {
             "type": hit.type,
@@ -100,7 +93,7 @@ def suggest_execute(*, prefix: str) -> list[dict]:
             "label": hit.label,
             "url": hit.url,
         }
-        for hit in fallback.hits
+        for hit in hits
     ]
 
 

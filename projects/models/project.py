@@ -43,6 +43,13 @@ STAGE_TRL_RANGES = {
 }
 
 
+def stage_for_trl(trl: int) -> Stage:
+    """The stage label a TRL falls into."""
+    return next(
+        stage for stage, (low, high) in STAGE_TRL_RANGES.items() if low <= trl <= high
+    )
+
+
 class ProjectKeyword(TaggedItemBase):
     """A free keyword of a project."""
 
@@ -192,11 +199,7 @@ class Project(
 
     @property
     def stage(self) -> Stage:
-        return next(
-            stage
-            for stage, (low, high) in STAGE_TRL_RANGES.items()
-            if low <= self.trl <= high
-        )
+        return stage_for_trl(self.trl)
 
     @property
     def display_title(self) -> str:

@@ -5,7 +5,7 @@ people, which have none on their pages yet, are described here."""
 
 import json
 
-from projects.jsonld import _without_empty
+from projects.jsonld import without_empty
 from registry.jsonld import dataset_jsonld
 from registry.models import Dataset, Organisation, Person
 
@@ -17,7 +17,7 @@ def dataset_jsonld_data(*, dataset: Dataset, request) -> dict:
 def organisation_jsonld_data(*, organisation: Organisation, request) -> dict:
     url = request.build_absolute_uri(organisation.get_absolute_url())
     parent = organisation.parent
-    return _without_empty(
+    return without_empty(
         {
             "@context": "https://schema.org",
             "@type": "Organization",
@@ -43,7 +43,7 @@ def organisation_jsonld_data(*, organisation: Organisation, request) -> dict:
 def person_jsonld_data(*, person: Person, request) -> dict:
     """Public fields only: never the e-mail address."""
     url = request.build_absolute_uri(person.get_absolute_url())
-    return _without_empty(
+    return without_empty(
         {
             "@context": "https://schema.org",
             "@type": "Person",
