@@ -99,7 +99,7 @@ def _pending_claim_for_review(*, claim_id: int, moderator) -> PersonClaim:
     if not moderator.has_perm(REVIEW_PERMISSION):
         raise PermissionDenied
     claim = (
-        PersonClaim.objects.select_for_update()
+        PersonClaim.objects.select_for_update(of=("self",))
         .select_related("user", "person")
         .get(pk=claim_id)
     )
