@@ -123,3 +123,12 @@ def test_pages_in_both_languages_inside_the_portal_frame(client, path, text):
     assert text in html
     assert 'class="fr-header"' in html
     assert 'class="fr-input' in html
+
+
+def test_account_space_in_english(client, django_user_model):
+    assert "Sign in" in client.get("/en/").content.decode()
+    client.force_login(account(django_user_model, EMAIL, RESEARCHERS))
+    html = client.get("/en/compte/").content.decode()
+    assert "My space" in html
+    assert "Request the link" in html
+    assert "Sign out" in html
