@@ -24,13 +24,17 @@ def _user_has_person(user) -> bool:
 
 def _claimable_orcid(*, user, orcid: str) -> str:
     """The cleaned ORCID, or a ValidationError saying why it cannot be claimed."""
-    orcid = (orcid or "").strip().upper().removeprefix("HTTPS://ORCID.ORG/")
+    orcid = (orcid or "").strip().upper()
+    for prefix in ("HTTPS://ORCID.ORG/", "HTTP://ORCID.ORG/"):
+        orcid = orcid.removeprefix(prefix)
     validate_orcid(orcid)
     if _user_has_person(user):
         raise ValidationError(
             _("Votre compte est déjà lié à une fiche du registre."), code="linked"
         )
-    if PersonClaim.objects.filter(user=user, status=PersonClaim.Status.PENDING):
+    if PersonClaim.objects.filter(
+        user=user, status=PersonClaim.Status.PENDING
+    ).exists():
         raise ValidationError(
             _("Une demande est déjà en attente de validation pour votre compte."),
             code="pending",
