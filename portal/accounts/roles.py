@@ -52,6 +52,8 @@ def role_permissions() -> dict[str, Q | None]:
     """Each role's permissions as a filter on Permission (None: no permission)."""
     return {
         RESEARCHERS: None,
+        # Their project permissions come from portal/services.py.
+        EDITORS: _permission(*ACCESS_ADMIN),
         MODERATORS: (
             _permission(*ACCESS_ADMIN)
             | Q(content_type__app_label__in=REGISTRY_APPS)
@@ -74,7 +76,6 @@ def roles_ensure() -> None:
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     with transaction.atomic():
-        Group.objects.get_or_create(name=EDITORS)
         for name, permissions in role_permissions().items():
             group, _ = Group.objects.get_or_create(name=name)
             wanted = (
