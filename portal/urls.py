@@ -26,6 +26,24 @@ urlpatterns = [
     path("api/", include("portal.api")),
 ]
 
+# --- Accounts and roles (issue 6): allauth under /compte/; Wagtail's login form and
+# the API token endpoint go through the same brute-force throttle.
+from portal.accounts import urls as accounts_urls  # noqa: E402
+from portal.accounts.api import ThrottledObtainAuthToken  # noqa: E402
+from portal.accounts.views import admin_login_redirect  # noqa: E402
+
+urlpatterns = [
+    path("admin/login/", admin_login_redirect),
+    path("api/v1/auth/token/", ThrottledObtainAuthToken.as_view()),
+    *urlpatterns,
+]
+urlpatterns += i18n_patterns(
+    path("compte/", include((accounts_urls.urlpatterns, "accounts"))),
+    path("compte/", include(accounts_urls.allauth_urlpatterns)),
+    prefix_default_language=False,
+)
+# --- end of accounts -----------------------------------------------------------
+
 urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("registry.urls")),

@@ -317,3 +317,49 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Backstop of the dashboard's cache, whose key already follows the data's changes.
 DASHBOARD_CACHE_TIMEOUT = env.int("DASHBOARD_CACHE_TIMEOUT", default=60 * 60)
+
+# --- Accounts, roles and two-factor (issue 6, part 1) --------------------------
+# django-allauth: e-mail login, mandatory confirmation, password reset, rate limits
+# kept in the cache above (Redis in production), optional TOTP. Our app comes first
+# so its DSFR templates override allauth's.
+INSTALLED_APPS += [  # noqa: F405
+    "portal.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+]
+MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
+AUTHENTICATION_BACKENDS = [
+    # Permissions and the test client's login(); allauth's backend logs in by e-mail.
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:home"
+ACCOUNT_ADAPTER = "portal.accounts.adapters.PortalAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Registre IA santé] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
+# Brute force: failed logins per IP and per e-mail address; the window must pass
+# before even the right password is accepted again.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": env("ACCOUNT_RATE_LIMIT_LOGIN_FAILED", default="10/m/ip,5/5m/key"),
+    "login": env("ACCOUNT_RATE_LIMIT_LOGIN", default="30/m/ip"),
+    "signup": env("ACCOUNT_RATE_LIMIT_SIGNUP", default="20/m/ip"),
+    "reset_password": env(
+        "ACCOUNT_RATE_LIMIT_RESET_PASSWORD", default="20/m/ip,5/m/key"
+    ),
+}
+# Reverse proxies in front of gunicorn: the client IP is read from X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Registre IA santé"
+# Wagtail's own login and password reset would skip the throttle: send both to allauth.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
