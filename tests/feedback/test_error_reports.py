@@ -185,3 +185,8 @@ def test_a_team_page_has_the_link_too(client):
         'id="signaler-une-erreur"'
         in client.get(team.get_absolute_url()).content.decode()
     )
+
+
+def test_the_form_in_english(client):
+    html = client.get("/en" + REPORT).content.decode()
+    assert "Report an error" in html and "What is wrong?" in html
