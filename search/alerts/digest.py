@@ -21,7 +21,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from smtplib import SMTPException
 
 from django.conf import settings
@@ -264,10 +264,9 @@ def _follow_sections(follows: list[Follow], end: datetime):
         if follow.content_type_id in type_ids:
             ids[type_ids[follow.content_type_id]].add(follow.object_id)
 
-    # (type, target id) → [(moment, item)]: filtered per follow by its own period.
-    news: dict[tuple[str, int], list[tuple[datetime, DigestItem | Project]]] = (
-        defaultdict(list)
-    )
+    # (type, target id) → what happened to it, rendered once for all its followers
+    # and filtered per follow by that follow's own period.
+    news: dict[tuple[str, int], list[_News]] = defaultdict(list)
     targets = {}
     if ids["project"]:
         projects = Project.objects.public().in_bulk(ids["project"])
@@ -275,13 +274,9 @@ def _follow_sections(follows: list[Follow], end: datetime):
         for project in projects.values():
             if project.last_published_at and start <= project.last_published_at < end:
                 news["project", project.pk].append(
-                    (
+                    _News(
                         project.last_published_at,
-                        DigestItem(
-                            label=str(project),
-                            path=project.get_absolute_url(),
-                            note=_("nouvelle version publiée"),
-                        ),
+                        _project_news_item(project, _("nouvelle version publiée")),
                     )
                 )
         for evaluation in (
@@ -290,8 +285,15 @@ def _follow_sections(follows: list[Follow], end: datetime):
             .filter(_in_period("updated_at", start, end))
             .order_by("reference")
         ):
+            label = f"{evaluation.reference} – {evaluation.get_verdict_display()}"
+            path = evaluation.get_absolute_url()
             news["project", evaluation.project_id].append(
-                (evaluation.updated_at, evaluation)
+                _News(
+                    evaluation.updated_at,
+                    DigestItem(label, path, _("nouvelle évaluation publiée")),
+                    published_on=evaluation.published_on,
+                    item_if_older=DigestItem(label, path, _("évaluation mise à jour")),
+                )
             )
     if ids["team"]:
         targets.update(
@@ -313,8 +315,12 @@ def _follow_sections(follows: list[Follow], end: datetime):
             .order_by("title", "pk")
         ):
             teams = {project.lead_team_id} | {p.team_id for p in project.partners.all()}
+            happened = _News(
+                project.first_published_at,
+                _project_news_item(project, _("nouveau projet")),
+            )
             for team_id in teams & ids["team"]:
-                news["team", team_id].append((project.first_published_at, project))
+                news["team", team_id].append(happened)
     if ids["dataset"]:
         targets.update(
             {
@@ -333,46 +339,51 @@ def _follow_sections(follows: list[Follow], end: datetime):
             .order_by("project__title", "pk")
         ):
             news["dataset", use.dataset_id].append(
-                (use.project.first_published_at, use.project)
+                _News(
+                    use.project.first_published_at,
+                    _project_news_item(use.project, _("nouveau projet")),
+                )
             )
 
+    headings = {
+        key: (str(target), target.get_absolute_url()) for key, target in targets.items()
+    }
     sections = []
     for follow in follows:
         key = (type_ids.get(follow.content_type_id), follow.object_id)
-        target = targets.get(key)
-        if target is None:
+        if key not in headings:  # unpublished or deleted since it was followed
             sections.append((follow, "", "", []))
             continue
         since = follow.reported_since
-        items, seen = [], set()
-        for moment, news_item in news.get(key, []):
-            if not since <= moment < end:
-                continue
-            item = _follow_item(news_item, since)
-            if (item.path, item.note) not in seen:
-                seen.add((item.path, item.note))
+        items = []
+        for happened in news.get(key, []):
+            item = happened.for_follower(since)
+            if since <= happened.moment < end and item not in items:
                 items.append(item)
-        sections.append((follow, str(target), target.get_absolute_url(), items))
+        sections.append((follow, *headings[key], items))
     return sections
 
 
-def _follow_item(news_item, since: datetime) -> DigestItem:
-    if isinstance(news_item, DigestItem):
-        return news_item
-    if isinstance(news_item, Evaluation):
-        is_new = news_item.published_on and news_item.published_on >= since.date()
-        return DigestItem(
-            label=f"{news_item.reference} – {news_item.get_verdict_display()}",
-            path=news_item.get_absolute_url(),
-            note=_("nouvelle évaluation publiée")
-            if is_new
-            else _("évaluation mise à jour"),
-        )
-    return DigestItem(
-        label=str(news_item),
-        path=news_item.get_absolute_url(),
-        note=_("nouveau projet"),
-    )
+@dataclass
+class _News:
+    """Something that happened to a followed record."""
+
+    moment: datetime
+    item: DigestItem
+    # Evaluations: new to a follower if published on or after their period's start
+    # day (the model keeps a date), otherwise reported as an update.
+    published_on: date | None = None
+    item_if_older: DigestItem | None = None
+
+    def for_follower(self, since: datetime) -> DigestItem:
+        if self.item_if_older is None:
+            return self.item
+        is_new = self.published_on and self.published_on >= since.date()
+        return self.item if is_new else self.item_if_older
+
+
+def _project_news_item(project: Project, note) -> DigestItem:
+    return DigestItem(label=str(project), path=project.get_absolute_url(), note=note)
 
 
 # --- sending -----------------------------------------------------------------------
