@@ -83,3 +83,31 @@ def test_sending_writes_once_per_table_per_email(make_user, now, mailoutbox):
     assert len(mailoutbox) == 3
     # Saved searches only (no follows): one UPDATE per user sent to.
     assert sending == collect_only + 3
+
+
+def test_my_alerts_page_queries_do_not_grow_with_alerts(client, make_user):
+    from django.urls import reverse
+
+    from search.alerts.models import SavedSearch
+    from tests.factories import TeamFactory
+
+    user = make_user()
+    client.force_login(user)
+
+    def add_alerts(count: int) -> None:
+        for n in range(count):
+            SavedSearch.objects.create(user=user, name=f"R{n}", query_string="q=IRM")
+            for target in (ProjectFactory(), TeamFactory(), DatasetFactory()):
+                Follow.objects.create(
+                    user=user,
+                    content_type=ContentType.objects.get_for_model(target),
+                    object_id=target.pk,
+                )
+
+    url = reverse("alerts:my_alerts")
+    add_alerts(2)
+    client.get(url)  # warm the content-type cache
+    few = queries(lambda: client.get(url))
+    add_alerts(8)
+    many = queries(lambda: client.get(url))
+    assert few == many
