@@ -49,6 +49,9 @@ urlpatterns += i18n_patterns(
     path("", include("registry.urls")),
     path("", include("portal.opendata.urls")),
     path("", include("search.urls")),
+    # Alerts and error reports (issue 6, part 5)
+    path("", include("search.alerts.urls")),
+    path("", include("portal.feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -363,3 +363,28 @@ MFA_TOTP_ISSUER = "Registre IA santé"
 # Wagtail's own login and password reset would skip the throttle: send both to allauth.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# --- Alerts (saved searches, follows, digests) and error reports (issue 6, part 5) ---
+INSTALLED_APPS += ["search.alerts", "portal.feedback"]  # noqa: F405
+CELERY_BEAT_SCHEDULE = {
+    **CELERY_BEAT_SCHEDULE,
+    # Every morning at 07:00 (Europe/Paris); weekly saved searches on their weekday.
+    "alerts-digest-daily": {
+        "task": "search.alerts.tasks.alerts_digest_send",
+        "schedule": crontab(minute=0, hour=7),
+    },
+}
+ALERTS_WEEKLY_WEEKDAY = env.int("ALERTS_WEEKLY_WEEKDAY", default=0)  # 0 = Monday
+# A digest period stops this long before the run, so a publication still being
+# committed is reported next time rather than passed over.
+ALERTS_SETTLE_SECONDS = env.int("ALERTS_SETTLE_SECONDS", default=120)
+# Publications the index has not taken in yet hold the period back, at most this long.
+ALERTS_INDEX_WAIT_HOURS = env.int("ALERTS_INDEX_WAIT_HOURS", default=24)
+# Hits fetched per search request when matching a saved search (500 ids is a small
+# response); a broad search stops after ALERTS_SEARCH_MAX_PAGES pages.
+ALERTS_SEARCH_PAGE_SIZE = env.int("ALERTS_SEARCH_PAGE_SIZE", default=500)
+ALERTS_SEARCH_MAX_PAGES = env.int("ALERTS_SEARCH_MAX_PAGES", default=200)
+ALERTS_MAX_SAVED_SEARCHES = env.int("ALERTS_MAX_SAVED_SEARCHES", default=50)
+# Longer than any run: a crashed run's lock expires by itself.
+ALERTS_LOCK_SECONDS = env.int("ALERTS_LOCK_SECONDS", default=60 * 60)
+# "Signaler une erreur": reports accepted per IP address and hour.
+FEEDBACK_REPORTS_PER_HOUR = env.int("FEEDBACK_REPORTS_PER_HOUR", default=5)
