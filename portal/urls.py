@@ -31,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("", include("registry.urls")),
     path("", include("portal.opendata.urls")),
     path("", include("search.urls")),
+    # Researchers' contributions (issue 6, part 2): « Mes projets » under /espace/.
+    path("", include("projects.contribution.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -317,3 +317,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Backstop of the dashboard's cache, whose key already follows the data's changes.
 DASHBOARD_CACHE_TIMEOUT = env.int("DASHBOARD_CACHE_TIMEOUT", default=60 * 60)
+
+# --- Researchers' contributions and moderation (issue 6, part 2) -----------------
+# « Mes projets » at /espace/projets/; after wagtail.admin, whose e-mail notifiers
+# it re-connects (see projects/contribution/signals.py).
+INSTALLED_APPS += ["projects.contribution"]  # noqa: F405
