@@ -74,3 +74,14 @@ def test_query_count_does_not_grow_with_the_number_of_projects(client, researche
         project.get_workflow().start(Project.objects.get(pk=project.pk), researcher)
 
     assert queries_for(client) == few
+
+
+def test_the_space_speaks_english_under_en(client, researcher):
+    owned_project(researcher)
+    client.force_login(researcher)
+
+    html = client.get("/en" + URL).content.decode()
+
+    assert "My projects" in html
+    assert "draft" in html
+    assert "Mes projets" not in html
