@@ -193,3 +193,28 @@ def test_description_with_rich_text_is_kept_when_its_words_are_unchanged(
 
     project.refresh_from_db()
     assert project.get_latest_revision_as_object().description == html
+
+
+def test_the_edit_page_costs_the_same_queries_as_the_registry_grows(client, researcher):
+    """Choices are read once per model, whatever the number of teams, datasets
+    and organisations offered. (Loading a revision costs Wagtail one check per
+    partner or dataset row of that project, bounded by the formsets' maximum.)"""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    project = owned_project(researcher)
+    client.force_login(researcher)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(edit_url(project)).status_code == 200
+        return len(queries)
+
+    count()  # warms the caches
+    before = count()
+    for _ in range(10):
+        TeamFactory()
+        DatasetFactory()
+        OrganisationFactory()
+
+    assert count() == before
