@@ -85,3 +85,41 @@ def test_the_space_speaks_english_under_en(client, researcher):
     assert "My projects" in html
     assert "draft" in html
     assert "Mes projets" not in html
+
+
+def test_only_researchers_and_editorial_roles_declare_projects(
+    client, make_user, settings
+):
+    create = reverse("contribution:project_create")
+    assert client.get(create)["Location"].startswith(settings.LOGIN_URL)
+    client.force_login(make_user("evaluateur", "INESIA evaluators", person=False))
+    assert client.get(create).status_code == 403
+    client.force_login(make_user("nouvelle", "Researchers", person=False))
+    assert client.get(create).status_code == 200
+
+
+def test_the_public_page_offers_editing_to_contributors_only(
+    client, researcher, other_researcher
+):
+    project = owned_project(researcher, live=True)
+    edit = reverse("contribution:project_edit", args=[project.pk])
+
+    assert edit not in client.get(project.get_absolute_url()).content.decode()
+    client.force_login(other_researcher)
+    assert edit not in client.get(project.get_absolute_url()).content.decode()
+    client.force_login(researcher)
+    assert edit in client.get(project.get_absolute_url()).content.decode()
+
+
+def test_a_project_created_in_the_admin_belongs_to_its_creator(client, moderator):
+    from tests.contribution.test_admin_tools import project_form
+    from tests.factories import OrganisationFactory, TeamFactory
+
+    organisation = OrganisationFactory()
+    client.force_login(moderator)
+    client.post(
+        reverse("wagtailsnippets_projects_project:add"),
+        project_form(organisation, TeamFactory(parents=[organisation])),
+    )
+
+    assert Project.objects.get(acronym="RETINO-IA").owner == moderator
