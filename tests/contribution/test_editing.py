@@ -97,6 +97,7 @@ def test_errors_are_reported_per_field_and_the_input_is_kept(client, researcher)
     assert 'aria-describedby="id_end_date-messages"' in html
     assert 'id="id_end_date-messages"' in html
     assert 'href="#id_title"' in html
+    assert "<title>Erreur" in html
     assert "Un réseau convolutif lit les rétinographies" in html
     assert not Project.objects.exists()
 
@@ -218,3 +219,15 @@ def test_the_edit_page_costs_the_same_queries_as_the_registry_grows(client, rese
         OrganisationFactory()
 
     assert count() == before
+
+
+def test_ownership_survives_publishing_an_older_revision(researcher, other_researcher):
+    project = owned_project(researcher)
+    older = project.latest_revision
+    Project.objects.filter(pk=project.pk).update(owner=other_researcher)
+
+    older.publish()
+
+    project.refresh_from_db()
+    assert project.live
+    assert project.owner == other_researcher
