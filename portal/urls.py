@@ -52,6 +52,8 @@ urlpatterns += i18n_patterns(
     # Alerts and error reports (issue 6, part 5)
     path("", include("search.alerts.urls")),
     path("", include("portal.feedback.urls")),
+    # Researchers' contributions (issue 6, part 2): « Mes projets » under /espace/.
+    path("", include("projects.contribution.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -7,6 +7,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PublishingPanel,
     TabbedInterface,
 )
 from wagtail.snippets.models import register_snippet
@@ -74,6 +75,9 @@ class ProjectViewSet(SnippetViewSet):
                 ],
                 heading=_("Données et résultats"),
             ),
+            # Contribution (issue 6): moderators schedule publication (go_live_at);
+            # snippets only get Wagtail's scheduling dialog from this panel.
+            ObjectList([PublishingPanel()], heading=_("Publication")),
         ]
     )
 

@@ -388,3 +388,8 @@ ALERTS_MAX_SAVED_SEARCHES = env.int("ALERTS_MAX_SAVED_SEARCHES", default=50)
 ALERTS_LOCK_SECONDS = env.int("ALERTS_LOCK_SECONDS", default=60 * 60)
 # "Signaler une erreur": reports accepted per IP address and hour.
 FEEDBACK_REPORTS_PER_HOUR = env.int("FEEDBACK_REPORTS_PER_HOUR", default=5)
+
+# --- Researchers' contributions and moderation (issue 6, part 2) -----------------
+# « Mes projets » at /espace/projets/; after wagtail.admin, whose e-mail notifiers
+# it re-connects (see projects/contribution/signals.py).
+INSTALLED_APPS += ["projects.contribution"]  # noqa: F405

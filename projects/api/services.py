@@ -14,9 +14,9 @@ from django.utils.html import escape
 from wagtail.actions.create import CreateAction
 from wagtail.actions.edit import EditAction
 
+from projects.contribution import permissions
 from projects.models import Project, ProjectMember
 
-EDITOR_GROUPS = ("Editors", "Moderators")
 SCALAR_FIELDS = (
     "title",
     "title_en",
@@ -35,28 +35,24 @@ SCALAR_FIELDS = (
 )
 
 
+# --- Contribution (issue 6): who may write is decided in one place for the API
+# and the researchers' pages alike (projects/contribution/permissions.py).
 def user_is_editor(*, user: AbstractBaseUser) -> bool:
-    """Editors and moderators may edit every project (drafts included)."""
-    return bool(
-        user.is_authenticated
-        and (user.is_superuser or user.groups.filter(name__in=EDITOR_GROUPS).exists())
-    )
+    """Editors, moderators and administrators may edit every project."""
+    return permissions.user_is_editor(user=user)
 
 
 def project_editable_list(*, user: AbstractBaseUser) -> QuerySet[Project]:
-    """Projects the user may edit: all for editors, else those they are a member of."""
+    """Projects the user may edit: all for editors, else those they own or are a
+    member of."""
     if user_is_editor(user=user):
         return Project.objects.all()
-    if not user.is_authenticated:
-        return Project.objects.none()
-    return Project.objects.filter(members__person__user=user).distinct()
+    return permissions.project_contributed_list(user=user)
 
 
 def user_can_create_project(*, user: AbstractBaseUser) -> bool:
-    """Editors, and researchers whose account is linked to a person of the registry."""
-    return user_is_editor(user=user) or bool(
-        user.is_authenticated and getattr(user, "person", None) is not None
-    )
+    """Editors, and researchers (by group or by a linked registry person)."""
+    return permissions.user_can_create_project(user=user)
 
 
 def _paragraphs(text: str) -> str:
@@ -98,7 +94,7 @@ def project_draft_create(*, user: AbstractBaseUser, data: dict) -> Project:
     """A new, unpublished project with its first revision."""
     if not user_can_create_project(user=user):
         raise PermissionDenied
-    project = Project()
+    project = Project(owner=user)
     _apply(project, data, user=user)
     CreateAction(project, user=user, publish=False, clean=True).execute(
         skip_permission_checks=True

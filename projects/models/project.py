@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -159,6 +160,17 @@ class Project(
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    # --- Contribution (issue 6): who created the project, see projects/contribution.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("propriétaire"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="owned_projects",
+        help_text=_("Le compte qui a créé le projet ; il le modifie et le soumet."),
+    )
 
     objects = ProjectQuerySet.as_manager()
 
@@ -221,6 +233,13 @@ class Project(
 
     def get_absolute_url(self) -> str:
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    def with_content_json(self, content):
+        """Ownership belongs to the project, not to a revision: a revision saved
+        before a change of owner must not bring the old owner back."""
+        obj = super().with_content_json(content)
+        obj.owner_id = self.owner_id
+        return obj
 
     def get_preview_template(self, request, mode_name):
         return "projects/project_detail.html"
