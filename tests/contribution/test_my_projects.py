@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.shortcuts import resolve_url
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -17,7 +18,7 @@ URL = reverse("contribution:my_projects")
 def test_anonymous_visitors_are_sent_to_the_login_page(client, settings):
     response = client.get(URL)
     assert response.status_code == 302
-    assert response["Location"].startswith(settings.LOGIN_URL)
+    assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
 
 
 def test_lists_owned_and_member_projects_with_their_state(
@@ -91,7 +92,7 @@ def test_only_researchers_and_editorial_roles_declare_projects(
     client, make_user, settings
 ):
     create = reverse("contribution:project_create")
-    assert client.get(create)["Location"].startswith(settings.LOGIN_URL)
+    assert client.get(create)["Location"].startswith(resolve_url(settings.LOGIN_URL))
     client.force_login(make_user("evaluateur", "INESIA evaluators", person=False))
     assert client.get(create).status_code == 403
     client.force_login(make_user("nouvelle", "Researchers", person=False))

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 import pytest
 from django.conf import settings
+from django.shortcuts import resolve_url
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
@@ -156,7 +157,8 @@ def test_permission_matrix(client, people, role, action, ownership, allowed):
     elif role == "anonymous":
         # Sent to log in: the portal's page, or the admin's for moderation.
         assert outcome.status == 302
-        login = "/admin/login/" if action == "approve" else settings.LOGIN_URL
+        admin_login = getattr(settings, "WAGTAILADMIN_LOGIN_URL", "/admin/login/")
+        login = resolve_url(admin_login if action == "approve" else settings.LOGIN_URL)
         assert outcome.response["Location"].startswith(login)
     elif action == "approve":
         # Researchers and evaluators never reach the moderation button.
