@@ -31,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("", include("registry.urls")),
     path("", include("portal.opendata.urls")),
     path("", include("search.urls")),
+    # Calls for collaboration and contact requests (issue 4, team matching).
+    path("", include("projects.collaboration.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

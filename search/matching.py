@@ -25,6 +25,7 @@ from projects.models import Domain, Project, ProjectMember, Technique
 from registry.models import Dataset, Membership, Team
 from search.client import es_available, es_client, es_mark_down
 from search.documents import TeamDocument
+from search.matching_calls import CallFit, Offer, best_call_fits
 from search.matching_reasons import (
     MatchReasons,
     match_reasons,
@@ -109,6 +110,7 @@ class MatchContext:
     preferred_institutes: set[int]
     excluded_institutes: set[int]
     es_like: list = field(default_factory=list)  # what more_like_this compares
+    offer: Offer = field(default_factory=lambda: Offer(*[frozenset()] * 3, Counter()))
 
 
 # --- input ----------------------------------------------------------------------
@@ -183,6 +185,9 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
     requester: set[int] = set()
     es_like: list = []
     project_pk = None
+    offered_domains: set[int] = set()
+    offered_techniques: set[int] = set()
+    offered_datasets: set[int] = set()
     if request.project:
         project = (
             Project.objects.public()
@@ -201,6 +206,9 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
                     needed_domains |= facts.domains
                     needed_techniques |= facts.techniques
                 requester |= set(facts.teams)
+                offered_domains |= facts.domains
+                offered_techniques |= facts.techniques
+                offered_datasets |= facts.granted_datasets
             for use in project.dataset_uses.all():
                 wanted[use.dataset_id] = use.dataset.short_name
             es_like.append(f"{project.title} {project.summary}")
@@ -221,6 +229,7 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
         if facts.pk != project_pk and facts.teams & requester:
             own_domains |= facts.domains
             own_techniques |= facts.techniques
+            offered_datasets |= facts.granted_datasets
     if team is not None:
         profile_words: Counter = Counter(registry.team_words.get(team.pk, {}))
         for facts in registry.projects.values():
@@ -245,6 +254,12 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
         preferred_institutes={int(i) for i in request.preferred_institutes},
         excluded_institutes={int(i) for i in request.excluded_institutes},
         es_like=es_like,
+        offer=Offer(
+            domains=frozenset(offered_domains | own_domains),
+            techniques=frozenset(offered_techniques | own_techniques),
+            datasets=frozenset(offered_datasets),
+            words=query,
+        ),
     )
 
 
@@ -299,16 +314,23 @@ def match_rank(
             continue
         if context.excluded_institutes & profile.institutes:
             continue
+        fits = best_call_fits(profile.open_calls, context.offer)
         signals = _signals(
             profile,
             context=context,
+            fits=fits,
             text=text.get(pk, 0.0),
             neighbours=neighbours,
             missing=(missing_domains, missing_techniques),
             requester_institutes=requester_institutes,
             today=today,
         )
-        relevant = signals["text"] or signals["coverage"] or signals["dataset"]
+        relevant = (
+            signals["text"]
+            or signals["coverage"]
+            or signals["dataset"]
+            or signals["open_call"]
+        )
         if not relevant:
             continue
         score = sum(weights.get(name, 0.0) * value for name, value in signals.items())
@@ -330,6 +352,7 @@ def match_rank(
                     missing=(missing_domains, missing_techniques),
                     requester_institutes=requester_institutes,
                     engine_terms=(engine_terms or {}).get(pk),
+                    fits=fits,
                 ),
             )
         )
@@ -341,6 +364,7 @@ def _signals(
     profile: TeamProfile,
     *,
     context: MatchContext,
+    fits: list[CallFit],
     text: float,
     neighbours: set[int],
     missing: tuple[set[int], set[int]],
@@ -387,6 +411,9 @@ def _signals(
         "recency": min(1.0, recency),
         "cross_institute": cross,
         "preferred_institute": preferred,
+        "open_call": fits[0].fit if fits else 0.0,
+        # Projects taken as far as a published INESIA evaluation: two make it full.
+        "evaluation": min(1.0, len(profile.evaluated_projects) / 2),
     }
 
 

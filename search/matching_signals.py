@@ -19,7 +19,7 @@ from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
 from projects.models import Project, ProjectDataset, ProjectPartner
-from registry.models import Organisation, Team
+from registry.models import Evaluation, Organisation, Team
 
 # Words too common in this registry to say anything about a match.
 STOPWORDS = set(
@@ -62,6 +62,23 @@ class ProjectFacts:
     granted_datasets: frozenset[int]
     teams: frozenset[int]  # lead team and partner teams
     start_date: datetime.date | None
+    evaluated: bool = False  # has a published INESIA evaluation
+
+
+@dataclass(frozen=True)
+class CallFacts:
+    """An open call for collaboration: what its team or project seeks."""
+
+    pk: int
+    title: str
+    url: str
+    team: int | None
+    project: int | None
+    domains: frozenset[int]
+    techniques: frozenset[int]
+    dataset: int | None
+    dataset_name: str
+    words: Counter
 
 
 @dataclass
@@ -77,6 +94,8 @@ class TeamProfile:
     granted_datasets: set[int] = field(default_factory=set)
     collaborators: set[int] = field(default_factory=set)
     projects: set[int] = field(default_factory=set)
+    evaluated_projects: set[int] = field(default_factory=set)
+    open_calls: list[CallFacts] = field(default_factory=list)
     latest_start: datetime.date | None = None
 
     @property
@@ -95,6 +114,7 @@ class Registry:
     institute_names: dict[int, str]
     domain_names: dict[int, str]
     technique_names: dict[int, str]
+    calls: list[CallFacts] = field(default_factory=list)
 
 
 def _with_parents(terms) -> frozenset[int]:
@@ -120,6 +140,11 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
             queryset=ProjectDataset.objects.filter(
                 access_status=ProjectDataset.AccessStatus.GRANTED
             ).only("project_id", "dataset_id"),
+        ),
+        Prefetch(
+            "evaluations",
+            queryset=Evaluation.objects.public().only("pk", "project_id"),
+            to_attr="public_evaluations",
         ),
     )
     if project_ids is not None:
@@ -152,6 +177,7 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
             ),
             teams=frozenset(teams),
             start_date=project.start_date,
+            evaluated=bool(project.public_evaluations),
         )
     teams = {
         team.pk: team for team in Team.objects.prefetch_related("parents", "expertise")
@@ -183,7 +209,35 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
         institute_names={pk: name or "" for pk, name in names.items()},
         domain_names={d.pk: d.name for d in Domain.objects.all()},
         technique_names={t.pk: t.name for t in Technique.objects.all()},
+        calls=open_calls_load(),
     )
+
+
+def open_calls_load() -> list[CallFacts]:
+    """The visible calls (open, before their deadline, of a team or of a published
+    project): drafts, closed calls and calls of unpublished projects never count."""
+    from projects.collaboration.models import CollaborationCall
+
+    calls = (
+        CollaborationCall.objects.public()
+        .select_related("dataset")
+        .prefetch_related("domains", "techniques")
+    )
+    return [
+        CallFacts(
+            pk=call.pk,
+            title=call.title,
+            url=call.get_absolute_url(),
+            team=call.team_id,
+            project=call.project_id,
+            domains=frozenset(d.pk for d in call.domains.all()),
+            techniques=frozenset(t.pk for t in call.techniques.all()),
+            dataset=call.dataset_id,
+            dataset_name=call.dataset.short_name if call.dataset_id else "",
+            words=Counter(text_tokens(f"{call.title} {call.text}")),
+        )
+        for call in calls
+    ]
 
 
 def team_profiles(
@@ -217,10 +271,26 @@ def team_profiles(
             profile.granted_datasets |= facts.granted_datasets
             profile.collaborators |= teams - {pk}
             profile.projects.add(facts.pk)
+            if facts.evaluated:
+                profile.evaluated_projects.add(facts.pk)
             if facts.start_date and (
                 profile.latest_start is None or facts.start_date > profile.latest_start
             ):
                 profile.latest_start = facts.start_date
+    # A team's own calls, and those of the public projects it is (visibly) part of.
+    for call in registry.calls:
+        if call.team is not None:
+            owners = {call.team}
+        else:
+            facts = registry.projects.get(call.project)
+            owners = {
+                pk
+                for pk in (facts.teams if facts else ())
+                if (call.project, pk) not in hidden
+            }
+        for pk in owners:
+            if pk in profiles:
+                profiles[pk].open_calls.append(call)
     return profiles
 
 
