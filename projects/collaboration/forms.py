@@ -96,7 +96,7 @@ class CallForm(forms.ModelForm):
             (_("Équipes"), [(f"team:{t.pk}", str(t)) for t in teams]),
             (_("Projets"), [(f"project:{p.pk}", str(p)) for p in projects]),
         ]
-        self._owners = {f"team:{t.pk}": t for t in teams} | {
+        self._owners: dict = {f"team:{t.pk}": t for t in teams} | {
             f"project:{p.pk}": p for p in projects
         }
 
@@ -118,18 +118,15 @@ class CallForm(forms.ModelForm):
             raise forms.ValidationError(_("La date limite est déjà passée."))
         return deadline
 
-    def save(self, commit=True):
-        call = super().save(commit=False)
-        if "owner" in self.fields:
-            owner = self._owners[self.cleaned_data["owner"]]
-            if owner._meta.model_name == "team":
-                call.team, call.project = owner, None
-            else:
-                call.project, call.team = owner, None
-        if commit:
-            call.save()
-            self.save_m2m()
-        return call
+    def clean(self):
+        data = super().clean()
+        # Before the model's own checks run (one owner): the owner is set here.
+        owner = self._owners.get(data.get("owner")) if "owner" in self.fields else None
+        if owner is not None:
+            is_team = owner._meta.model_name == "team"
+            self.instance.team = owner if is_team else None
+            self.instance.project = None if is_team else owner
+        return data
 
 
 class ContactForm(forms.Form):

@@ -120,7 +120,7 @@ class CollaborationCall(models.Model):
     def clean(self) -> None:
         if bool(self.project_id) == bool(self.team_id):
             raise ValidationError(
-                {"team": _("Choisissez un projet ou une équipe, pas les deux.")}
+                _("Choisissez un projet ou une équipe (l’un des deux).")
             )
 
     def get_absolute_url(self) -> str:
