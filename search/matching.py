@@ -11,21 +11,18 @@ teams never appear.
 """
 
 import datetime
-import logging
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from elasticsearch import ApiError, NotFoundError, TransportError
-from elasticsearch_dsl import Q, Search
 
 from projects.models import Domain, Project, ProjectMember, Technique
 from registry.models import Dataset, Membership, Team
-from search.client import es_available, es_client, es_mark_down
 from search.documents import TeamDocument
+from search.matching_cache import matching_cached, registry_current
 from search.matching_calls import CallFit, Offer, best_call_fits
+from search.matching_engine import engine_text
 from search.matching_reasons import (
     MatchReasons,
     match_reasons,
@@ -35,16 +32,11 @@ from search.matching_signals import (
     Registry,
     TeamProfile,
     bm25_scores,
-    registry_load,
-    team_profiles,
     text_tokens,
 )
 
-logger = logging.getLogger(__name__)
-
 MODES = ("complementary", "similar")
 MAX_SIZE = 50
-MARK = re.compile(r"<mark>(.*?)</mark>")
 
 
 @dataclass
@@ -163,17 +155,29 @@ def _dataset(value) -> Dataset | None:
     return found
 
 
+def _terms(model, ids, name: str, errors: list[dict]) -> set[int]:
+    """The requested taxonomy terms and their children; unknown ids are an error."""
+    ids = {int(pk) for pk in ids}
+    found = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    if ids - found:
+        errors.append(
+            _error(
+                name,
+                "not_found",
+                _("Identifiants inconnus : %(ids)s.")
+                % {"ids": ", ".join(str(pk) for pk in sorted(ids - found)[:10])},
+            )
+        )
+    return model.with_descendant_ids(found)
+
+
 def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
     """Validate the request and resolve its slugs and ids; MatchInvalid otherwise."""
     match_request_check(request=request)
     errors = []
     query: Counter = Counter(text_tokens(request.text))
-    needed_domains = Domain.with_descendant_ids(
-        Domain.objects.filter(pk__in=request.domains).values_list("pk", flat=True)
-    )
-    needed_techniques = Technique.with_descendant_ids(
-        Technique.objects.filter(pk__in=request.techniques).values_list("pk", flat=True)
-    )
+    needed_domains = _terms(Domain, request.domains, "domains", errors)
+    needed_techniques = _terms(Technique, request.techniques, "techniques", errors)
     explicit_needs = bool(needed_domains or needed_techniques)
     wanted: dict[int, str] = {}
     if request.dataset not in (None, ""):
@@ -440,65 +444,19 @@ def diversify(matches: list[TeamMatch], *, size: int) -> list[TeamMatch]:
 # --- the service ----------------------------------------------------------------
 
 
-def _engine_text(
-    context: MatchContext,
-) -> tuple[dict[int, float], dict[int, list[str]]]:
-    """Scores and highlighted terms from the team index, or nothing if it is down."""
-    if not context.es_like or not es_available():
-        return {}, {}
-    search = (
-        Search(index=TeamDocument.alias())
-        .query(
-            Q(
-                "more_like_this",
-                fields=["title", "body", "expertise"],
-                like=context.es_like,
-                min_term_freq=1,
-                min_doc_freq=1,
-                max_query_terms=40,
-            )
-        )
-        .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"])
-        .highlight("body", "expertise", "title")
-        .source(["pk"])[:100]
-    )
-    try:
-        response = search.using(es_client()).execute()
-    except NotFoundError:
-        # No team index yet (before the first rebuild): the engine itself is fine.
-        return {}, {}
-    except (TransportError, ApiError):
-        logger.warning("Elasticsearch failed; matching on the database", exc_info=True)
-        es_mark_down()
-        return {}, {}
-    scores, terms = {}, {}
-    for hit in response.hits:
-        scores[int(hit.pk)] = hit.meta.score
-        fragments = getattr(hit.meta, "highlight", None)
-        if fragments:
-            words = [
-                word.lower()
-                for values in fragments.to_dict().values()
-                for fragment in values
-                for word in MARK.findall(fragment)
-            ]
-            terms[int(hit.pk)] = list(dict.fromkeys(words))[:5]
-    return scores, terms
-
-
 def team_match_list(*, request: MatchRequest) -> list[TeamMatch]:
     """Ranked teams for a match request, with their reasons and experts.
 
     Raises MatchInvalid for bad input. Uses Elasticsearch for part of the text score
     when it answers, the database alone otherwise; the shape is the same.
     """
-    registry = registry_load()
+    registry, profiles = registry_current()
     context = match_context(request=request, registry=registry)
-    scores, terms = _engine_text(context)
+    scores, terms = engine_text(context)
     matches = match_rank(
         context=context,
         registry=registry,
-        profiles=team_profiles(registry),
+        profiles=profiles,
         engine_text=scores,
         engine_terms=terms,
     )
@@ -551,17 +509,26 @@ def experts_attach(
 
 
 def team_match_neighbours(*, team: Team, size: int = 4) -> dict[str, list[TeamMatch]]:
+    """`team_match_neighbours_compute`, from the cache while the data is unchanged."""
+    return matching_cached(
+        f"neighbours:{team.pk}:{size}",
+        lambda: team_match_neighbours_compute(team=team, size=size),
+    )
+
+
+def team_match_neighbours_compute(
+    *, team: Team, size: int = 4
+) -> dict[str, list[TeamMatch]]:
     """Similar and complementary teams for a team page, reading the registry once.
     Without experts: the page links to the teams."""
-    registry = registry_load()
-    profiles = team_profiles(registry)
+    registry, profiles = registry_current()
     found = {}
     for mode in MODES:
         context = match_context(
             request=MatchRequest(team=team.slug, mode=mode, size=size),
             registry=registry,
         )
-        scores, terms = _engine_text(context)
+        scores, terms = engine_text(context)
         found[mode] = match_rank(
             context=context,
             registry=registry,
