@@ -190,3 +190,29 @@ def test_moderators_manage_calls_in_the_admin(client, moderator):
         f"/admin/snippets/collaboration/collaborationcall/edit/{call.pk}/"
     )
     assert edit.status_code == 200
+
+
+def test_queries_of_the_call_list_do_not_grow_with_the_calls(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/appels/").status_code == 200
+        return len(captured)
+
+    for _ in range(2):
+        CallFactory(
+            project=ProjectFactory(),
+            domains=[domain("cardiologie")],
+            techniques=[technique("tal")],
+        )
+    queries()  # the first request fills per-process caches (site, settings)
+    few = queries()
+    for _ in range(12):
+        CallFactory(
+            team=TeamFactory(),
+            domains=[domain("oncologie")],
+            techniques=[technique("tal")],
+        )
+    assert queries() == few
