@@ -20,6 +20,9 @@ logger = logging.getLogger(__name__)
 
 MARK = re.compile(r"<mark>(.*?)</mark>")
 PROFILE_FIELDS = ["title", "body", "expertise", "profile"]
+# Highlighting the long `profile` field costs more than the whole query: the matched
+# terms of a profile come from the database words (search/matching_signals.py).
+HIGHLIGHT_FIELDS = ["title", "body", "expertise"]
 
 
 def engine_text(
@@ -41,7 +44,7 @@ def engine_text(
             )
         )
         .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"])
-        .highlight(*PROFILE_FIELDS)
+        .highlight(*HIGHLIGHT_FIELDS)
         .source(["pk"])[:100]
     )
     try:
