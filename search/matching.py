@@ -313,6 +313,7 @@ def match_rank(
     missing_techniques = context.needed_techniques - context.capabilities_techniques
     total_weight = sum(weights.values()) or 1.0
     matches = []
+    call_fits: dict[int, list[CallFit]] = {}
     for pk, profile in profiles.items():
         if pk in context.requester_teams:
             continue
@@ -343,25 +344,31 @@ def match_rank(
                 pk=pk,
                 slug=profile.slug,
                 name=profile.name,
-                url=team_url(profile.slug),
+                url="",  # set below for the teams shown
                 institutes=[n for n in profile.institute_names if n],
                 score=score / total_weight,
                 signals={name: round(value, 3) for name, value in signals.items()},
-                reasons=match_reasons(
-                    profile,
-                    context=context,
-                    registry=registry,
-                    profiles=profiles,
-                    neighbours=neighbours,
-                    missing=(missing_domains, missing_techniques),
-                    requester_institutes=requester_institutes,
-                    engine_terms=(engine_terms or {}).get(pk),
-                    fits=fits,
-                ),
+                reasons=MatchReasons(),
             )
         )
+        call_fits[pk] = fits
     matches.sort(key=lambda match: (-match.score, match.name))
-    return diversify(matches, size=context.size)
+    chosen = diversify(matches, size=context.size)
+    # Reasons only for the teams shown: the other candidates never need them.
+    for match in chosen:
+        match.url = team_url(match.slug)
+        match.reasons = match_reasons(
+            profiles[match.pk],
+            context=context,
+            registry=registry,
+            profiles=profiles,
+            neighbours=neighbours,
+            missing=(missing_domains, missing_techniques),
+            requester_institutes=requester_institutes,
+            engine_terms=(engine_terms or {}).get(match.pk),
+            fits=call_fits[match.pk],
+        )
+    return chosen
 
 
 def _signals(
