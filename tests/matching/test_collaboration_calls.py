@@ -190,6 +190,8 @@ def test_moderators_manage_calls_in_the_admin(client, moderator):
         f"/admin/snippets/collaboration/collaborationcall/edit/{call.pk}/"
     )
     assert edit.status_code == 200
+    contacts = client.get("/admin/snippets/collaboration/contactrequest/")
+    assert contacts.status_code == 200
 
 
 def test_queries_of_the_call_list_do_not_grow_with_the_calls(client):
