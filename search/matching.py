@@ -281,7 +281,6 @@ def match_rank(
     registry: Registry,
     profiles: dict[int, TeamProfile],
     engine_text: dict[int, float] | None = None,
-    engine_terms: dict[int, list[str]] | None = None,
     weights: dict[str, float] | None = None,
     today: datetime.date | None = None,
 ) -> list[TeamMatch]:
@@ -365,7 +364,6 @@ def match_rank(
             neighbours=neighbours,
             missing=(missing_domains, missing_techniques),
             requester_institutes=requester_institutes,
-            engine_terms=(engine_terms or {}).get(match.pk),
             fits=call_fits[match.pk],
         )
     return chosen
@@ -459,13 +457,12 @@ def team_match_list(*, request: MatchRequest) -> list[TeamMatch]:
     """
     registry, profiles = registry_current()
     context = match_context(request=request, registry=registry)
-    scores, terms = engine_text(context)
+    scores = engine_text(context)
     matches = match_rank(
         context=context,
         registry=registry,
         profiles=profiles,
         engine_text=scores,
-        engine_terms=terms,
     )
     experts_attach(matches=matches, context=context)
     return matches
@@ -535,12 +532,11 @@ def team_match_neighbours_compute(
             request=MatchRequest(team=team.slug, mode=mode, size=size),
             registry=registry,
         )
-        scores, terms = engine_text(context)
+        scores = engine_text(context)
         found[mode] = match_rank(
             context=context,
             registry=registry,
             profiles=profiles,
             engine_text=scores,
-            engine_terms=terms,
         )
     return found

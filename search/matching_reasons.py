@@ -65,13 +65,10 @@ def match_reasons(
     neighbours: set[int],
     missing: tuple[set[int], set[int]],
     requester_institutes: set[int],
-    engine_terms: list[str] | None,
     fits: list["CallFit"] = (),
 ) -> MatchReasons:
     missing_domains, missing_techniques = missing
-    terms = list(
-        dict.fromkeys([*(engine_terms or []), *shared_words(context.query, profile)])
-    )
+    terms = shared_words(context.query, profile, limit=8)
     common = (profile.collaborators & neighbours) - context.requester_teams
     direct = profile.collaborators & context.requester_teams
 
