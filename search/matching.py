@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from projects.models import Domain, Project, ProjectMember, Technique
-from registry.models import Dataset, Membership, Team
+from projects.models import Domain, Project, Technique
+from registry.models import Dataset, Team
 from search.documents import TeamDocument
 from search.matching_cache import matching_cached, registry_current
 from search.matching_calls import CallFit, Offer, best_call_fits
 from search.matching_engine import engine_text
+from search.matching_experts import Expert, experts_attach
 from search.matching_reasons import (
     MatchReasons,
     match_reasons,
@@ -53,12 +54,6 @@ class MatchRequest:
     team: str = ""  # slug of a team
     mode: str = "complementary"
     size: int = 10
-
-
-@dataclass
-class Expert:
-    name: str
-    url: str
 
 
 @dataclass
@@ -466,50 +461,6 @@ def team_match_list(*, request: MatchRequest) -> list[TeamMatch]:
     )
     experts_attach(matches=matches, context=context)
     return matches
-
-
-def experts_attach(
-    *, matches: list[TeamMatch], context: MatchContext, per_team: int = 3
-) -> None:
-    """The current members with the most relevant expertise: names and links only."""
-    if not matches:
-        return
-    memberships = (
-        Membership.objects.filter(team_id__in=[m.pk for m in matches], end_date=None)
-        .select_related("person")
-        .prefetch_related("person__expertise")
-    )
-    # Public projects in the needed domains that each member worked on.
-    relevant_projects: Counter = Counter(
-        person_pk
-        for person_pk, _project_pk in ProjectMember.objects.filter(
-            project__in=Project.objects.public(),
-            project__domains__in=context.needed_domains or [0],
-            person__memberships__team_id__in=[m.pk for m in matches],
-        )
-        .values_list("person_id", "project_id")
-        .distinct()
-    )
-    by_team: dict[int, list[tuple[float, str, Expert]]] = {}
-    for membership in memberships:
-        person = membership.person
-        words = set(
-            text_tokens(
-                " ".join(tag.name for tag in person.expertise.all())
-                + f" {person.title}"
-            )
-        )
-        relevance = len(words & set(context.query)) + relevant_projects[person.pk]
-        by_team.setdefault(membership.team_id, []).append(
-            (
-                -relevance,
-                person.last_name,
-                Expert(name=person.full_name, url=person.get_absolute_url()),
-            )
-        )
-    for match in matches:
-        ranked = sorted(by_team.get(match.pk, []), key=lambda row: row[:2])
-        match.experts = [expert for *_key, expert in ranked[:per_team]]
 
 
 def team_match_neighbours(*, team: Team, size: int = 4) -> dict[str, list[TeamMatch]]:
