@@ -144,3 +144,17 @@ bench-matching: services venv
 	fi
 	$(MATCHING_BENCH_ENV) $(PY) manage.py migrate --noinput -v 0
 	$(MATCHING_BENCH_ENV) $(PY) manage.py matching_bench
+
+# Matching latency at the `make bench` scale: a copy of its synthetic database (run
+# `make bench` first), so the search benchmark's own data stay untouched.
+.PHONY: bench-matching-scale
+MATCHING_SCALE_DB := portal_matching_bench_$(BENCH_PROJECTS)
+bench-matching-scale: services venv
+	if ! PGPASSWORD=portal psql -h 127.0.0.1 -U portal -lqt | cut -d'|' -f1 \
+		| grep -qw $(MATCHING_SCALE_DB); then
+		PGPASSWORD=portal createdb -h 127.0.0.1 -U portal -T portal_search_bench \
+			$(MATCHING_SCALE_DB)
+	fi
+	$(MATCHING_BENCH_ENV) DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/$(MATCHING_SCALE_DB) \
+		SEARCH_INDEX_PREFIX=matching-bench-scale \
+		bash -c '$(PY) manage.py migrate --noinput -v 0 && $(PY) manage.py matching_bench --latency-only'

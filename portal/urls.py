@@ -54,6 +54,8 @@ urlpatterns += i18n_patterns(
     path("", include("portal.feedback.urls")),
     # Researchers' contributions (issue 6, part 2): « Mes projets » under /espace/.
     path("", include("projects.contribution.urls")),
+    # Calls for collaboration and contact requests (issue 4, team matching).
+    path("", include("projects.collaboration.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

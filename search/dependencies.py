@@ -62,7 +62,9 @@ def _organisation(organisation: Organisation) -> Documents:
 
 
 def _evaluation(evaluation: Evaluation) -> Documents:
-    return [("project", evaluation.project_id)]
+    # Teams too: their matching profile lists the projects with a published evaluation.
+    project = Project.objects.filter(pk=evaluation.project_id).first()
+    return _project(project) if project else [("project", evaluation.project_id)]
 
 
 _HANDLERS = {

@@ -85,6 +85,12 @@ class TeamDocument(RegistryDocument):
     search_type = "team"
     expertise = french_text(fields={"exact": Keyword(normalizer="folded")})
     city = Keyword()
+    # The team's matching profile, from its public projects (search/matching_engine):
+    # not searched by /recherche/, which queries named fields only.
+    profile = french_text()
+    granted_datasets = Keyword()
+    evaluated_projects = Keyword()
+    latest_start = Date()
 
 
 class PersonDocument(RegistryDocument):

@@ -11,20 +11,19 @@ teams never appear.
 """
 
 import datetime
-import logging
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from elasticsearch import ApiError, NotFoundError, TransportError
-from elasticsearch_dsl import Q, Search
 
-from projects.models import Domain, Project, ProjectMember, Technique
-from registry.models import Dataset, Membership, Team
-from search.client import es_available, es_client, es_mark_down
+from projects.models import Domain, Project, Technique
+from registry.models import Dataset, Team
 from search.documents import TeamDocument
+from search.matching_cache import matching_cached, registry_current
+from search.matching_calls import CallFit, Offer, best_call_fits
+from search.matching_engine import engine_text
+from search.matching_experts import Expert, experts_attach
 from search.matching_reasons import (
     MatchReasons,
     match_reasons,
@@ -34,16 +33,11 @@ from search.matching_signals import (
     Registry,
     TeamProfile,
     bm25_scores,
-    registry_load,
-    team_profiles,
     text_tokens,
 )
 
-logger = logging.getLogger(__name__)
-
 MODES = ("complementary", "similar")
 MAX_SIZE = 50
-MARK = re.compile(r"<mark>(.*?)</mark>")
 
 
 @dataclass
@@ -60,12 +54,6 @@ class MatchRequest:
     team: str = ""  # slug of a team
     mode: str = "complementary"
     size: int = 10
-
-
-@dataclass
-class Expert:
-    name: str
-    url: str
 
 
 @dataclass
@@ -109,6 +97,7 @@ class MatchContext:
     preferred_institutes: set[int]
     excluded_institutes: set[int]
     es_like: list = field(default_factory=list)  # what more_like_this compares
+    offer: Offer = field(default_factory=lambda: Offer(*[frozenset()] * 3, Counter()))
 
 
 # --- input ----------------------------------------------------------------------
@@ -161,17 +150,29 @@ def _dataset(value) -> Dataset | None:
     return found
 
 
+def _terms(model, ids, name: str, errors: list[dict]) -> set[int]:
+    """The requested taxonomy terms and their children; unknown ids are an error."""
+    ids = {int(pk) for pk in ids}
+    found = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    if ids - found:
+        errors.append(
+            _error(
+                name,
+                "not_found",
+                _("Identifiants inconnus : %(ids)s.")
+                % {"ids": ", ".join(str(pk) for pk in sorted(ids - found)[:10])},
+            )
+        )
+    return model.with_descendant_ids(found)
+
+
 def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
     """Validate the request and resolve its slugs and ids; MatchInvalid otherwise."""
     match_request_check(request=request)
     errors = []
     query: Counter = Counter(text_tokens(request.text))
-    needed_domains = Domain.with_descendant_ids(
-        Domain.objects.filter(pk__in=request.domains).values_list("pk", flat=True)
-    )
-    needed_techniques = Technique.with_descendant_ids(
-        Technique.objects.filter(pk__in=request.techniques).values_list("pk", flat=True)
-    )
+    needed_domains = _terms(Domain, request.domains, "domains", errors)
+    needed_techniques = _terms(Technique, request.techniques, "techniques", errors)
     explicit_needs = bool(needed_domains or needed_techniques)
     wanted: dict[int, str] = {}
     if request.dataset not in (None, ""):
@@ -183,6 +184,9 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
     requester: set[int] = set()
     es_like: list = []
     project_pk = None
+    offered_domains: set[int] = set()
+    offered_techniques: set[int] = set()
+    offered_datasets: set[int] = set()
     if request.project:
         project = (
             Project.objects.public()
@@ -201,6 +205,9 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
                     needed_domains |= facts.domains
                     needed_techniques |= facts.techniques
                 requester |= set(facts.teams)
+                offered_domains |= facts.domains
+                offered_techniques |= facts.techniques
+                offered_datasets |= facts.granted_datasets
             for use in project.dataset_uses.all():
                 wanted[use.dataset_id] = use.dataset.short_name
             es_like.append(f"{project.title} {project.summary}")
@@ -221,6 +228,7 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
         if facts.pk != project_pk and facts.teams & requester:
             own_domains |= facts.domains
             own_techniques |= facts.techniques
+            offered_datasets |= facts.granted_datasets
     if team is not None:
         profile_words: Counter = Counter(registry.team_words.get(team.pk, {}))
         for facts in registry.projects.values():
@@ -245,6 +253,12 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
         preferred_institutes={int(i) for i in request.preferred_institutes},
         excluded_institutes={int(i) for i in request.excluded_institutes},
         es_like=es_like,
+        offer=Offer(
+            domains=frozenset(offered_domains | own_domains),
+            techniques=frozenset(offered_techniques | own_techniques),
+            datasets=frozenset(offered_datasets),
+            words=query,
+        ),
     )
 
 
@@ -262,7 +276,6 @@ def match_rank(
     registry: Registry,
     profiles: dict[int, TeamProfile],
     engine_text: dict[int, float] | None = None,
-    engine_terms: dict[int, list[str]] | None = None,
     weights: dict[str, float] | None = None,
     today: datetime.date | None = None,
 ) -> list[TeamMatch]:
@@ -294,21 +307,29 @@ def match_rank(
     missing_techniques = context.needed_techniques - context.capabilities_techniques
     total_weight = sum(weights.values()) or 1.0
     matches = []
+    call_fits: dict[int, list[CallFit]] = {}
     for pk, profile in profiles.items():
         if pk in context.requester_teams:
             continue
         if context.excluded_institutes & profile.institutes:
             continue
+        fits = best_call_fits(profile.open_calls, context.offer)
         signals = _signals(
             profile,
             context=context,
+            fits=fits,
             text=text.get(pk, 0.0),
             neighbours=neighbours,
             missing=(missing_domains, missing_techniques),
             requester_institutes=requester_institutes,
             today=today,
         )
-        relevant = signals["text"] or signals["coverage"] or signals["dataset"]
+        relevant = (
+            signals["text"]
+            or signals["coverage"]
+            or signals["dataset"]
+            or signals["open_call"]
+        )
         if not relevant:
             continue
         score = sum(weights.get(name, 0.0) * value for name, value in signals.items())
@@ -317,30 +338,37 @@ def match_rank(
                 pk=pk,
                 slug=profile.slug,
                 name=profile.name,
-                url=team_url(profile.slug),
+                url="",  # set below for the teams shown
                 institutes=[n for n in profile.institute_names if n],
                 score=score / total_weight,
                 signals={name: round(value, 3) for name, value in signals.items()},
-                reasons=match_reasons(
-                    profile,
-                    context=context,
-                    registry=registry,
-                    profiles=profiles,
-                    neighbours=neighbours,
-                    missing=(missing_domains, missing_techniques),
-                    requester_institutes=requester_institutes,
-                    engine_terms=(engine_terms or {}).get(pk),
-                ),
+                reasons=MatchReasons(),
             )
         )
+        call_fits[pk] = fits
     matches.sort(key=lambda match: (-match.score, match.name))
-    return diversify(matches, size=context.size)
+    chosen = diversify(matches, size=context.size)
+    # Reasons only for the teams shown: the other candidates never need them.
+    for match in chosen:
+        match.url = team_url(match.slug)
+        match.reasons = match_reasons(
+            profiles[match.pk],
+            context=context,
+            registry=registry,
+            profiles=profiles,
+            neighbours=neighbours,
+            missing=(missing_domains, missing_techniques),
+            requester_institutes=requester_institutes,
+            fits=call_fits[match.pk],
+        )
+    return chosen
 
 
 def _signals(
     profile: TeamProfile,
     *,
     context: MatchContext,
+    fits: list[CallFit],
     text: float,
     neighbours: set[int],
     missing: tuple[set[int], set[int]],
@@ -387,6 +415,9 @@ def _signals(
         "recency": min(1.0, recency),
         "cross_institute": cross,
         "preferred_institute": preferred,
+        "open_call": fits[0].fit if fits else 0.0,
+        # Projects taken as far as a published INESIA evaluation: two make it full.
+        "evaluation": min(1.0, len(profile.evaluated_projects) / 2),
     }
 
 
@@ -413,133 +444,50 @@ def diversify(matches: list[TeamMatch], *, size: int) -> list[TeamMatch]:
 # --- the service ----------------------------------------------------------------
 
 
-def _engine_text(
-    context: MatchContext,
-) -> tuple[dict[int, float], dict[int, list[str]]]:
-    """Scores and highlighted terms from the team index, or nothing if it is down."""
-    if not context.es_like or not es_available():
-        return {}, {}
-    search = (
-        Search(index=TeamDocument.alias())
-        .query(
-            Q(
-                "more_like_this",
-                fields=["title", "body", "expertise"],
-                like=context.es_like,
-                min_term_freq=1,
-                min_doc_freq=1,
-                max_query_terms=40,
-            )
-        )
-        .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"])
-        .highlight("body", "expertise", "title")
-        .source(["pk"])[:100]
-    )
-    try:
-        response = search.using(es_client()).execute()
-    except NotFoundError:
-        # No team index yet (before the first rebuild): the engine itself is fine.
-        return {}, {}
-    except (TransportError, ApiError):
-        logger.warning("Elasticsearch failed; matching on the database", exc_info=True)
-        es_mark_down()
-        return {}, {}
-    scores, terms = {}, {}
-    for hit in response.hits:
-        scores[int(hit.pk)] = hit.meta.score
-        fragments = getattr(hit.meta, "highlight", None)
-        if fragments:
-            words = [
-                word.lower()
-                for values in fragments.to_dict().values()
-                for fragment in values
-                for word in MARK.findall(fragment)
-            ]
-            terms[int(hit.pk)] = list(dict.fromkeys(words))[:5]
-    return scores, terms
-
-
 def team_match_list(*, request: MatchRequest) -> list[TeamMatch]:
     """Ranked teams for a match request, with their reasons and experts.
 
     Raises MatchInvalid for bad input. Uses Elasticsearch for part of the text score
     when it answers, the database alone otherwise; the shape is the same.
     """
-    registry = registry_load()
+    registry, profiles = registry_current()
     context = match_context(request=request, registry=registry)
-    scores, terms = _engine_text(context)
+    scores = engine_text(context)
     matches = match_rank(
         context=context,
         registry=registry,
-        profiles=team_profiles(registry),
+        profiles=profiles,
         engine_text=scores,
-        engine_terms=terms,
     )
     experts_attach(matches=matches, context=context)
     return matches
 
 
-def experts_attach(
-    *, matches: list[TeamMatch], context: MatchContext, per_team: int = 3
-) -> None:
-    """The current members with the most relevant expertise: names and links only."""
-    if not matches:
-        return
-    memberships = (
-        Membership.objects.filter(team_id__in=[m.pk for m in matches], end_date=None)
-        .select_related("person")
-        .prefetch_related("person__expertise")
-    )
-    # Public projects in the needed domains that each member worked on.
-    relevant_projects: Counter = Counter(
-        person_pk
-        for person_pk, _project_pk in ProjectMember.objects.filter(
-            project__in=Project.objects.public(),
-            project__domains__in=context.needed_domains or [0],
-            person__memberships__team_id__in=[m.pk for m in matches],
-        )
-        .values_list("person_id", "project_id")
-        .distinct()
-    )
-    by_team: dict[int, list[tuple[float, str, Expert]]] = {}
-    for membership in memberships:
-        person = membership.person
-        words = set(
-            text_tokens(
-                " ".join(tag.name for tag in person.expertise.all())
-                + f" {person.title}"
-            )
-        )
-        relevance = len(words & set(context.query)) + relevant_projects[person.pk]
-        by_team.setdefault(membership.team_id, []).append(
-            (
-                -relevance,
-                person.last_name,
-                Expert(name=person.full_name, url=person.get_absolute_url()),
-            )
-        )
-    for match in matches:
-        ranked = sorted(by_team.get(match.pk, []), key=lambda row: row[:2])
-        match.experts = [expert for *_key, expert in ranked[:per_team]]
-
-
 def team_match_neighbours(*, team: Team, size: int = 4) -> dict[str, list[TeamMatch]]:
+    """`team_match_neighbours_compute`, from the cache while the data is unchanged."""
+    return matching_cached(
+        f"neighbours:{team.pk}:{size}",
+        lambda: team_match_neighbours_compute(team=team, size=size),
+    )
+
+
+def team_match_neighbours_compute(
+    *, team: Team, size: int = 4
+) -> dict[str, list[TeamMatch]]:
     """Similar and complementary teams for a team page, reading the registry once.
     Without experts: the page links to the teams."""
-    registry = registry_load()
-    profiles = team_profiles(registry)
+    registry, profiles = registry_current()
     found = {}
     for mode in MODES:
         context = match_context(
             request=MatchRequest(team=team.slug, mode=mode, size=size),
             registry=registry,
         )
-        scores, terms = _engine_text(context)
+        scores = engine_text(context)
         found[mode] = match_rank(
             context=context,
             registry=registry,
             profiles=profiles,
             engine_text=scores,
-            engine_terms=terms,
         )
     return found

@@ -11,6 +11,7 @@ from search.matching_signals import Registry, TeamProfile, shared_words
 
 if TYPE_CHECKING:
     from search.matching import MatchContext
+    from search.matching_calls import CallFit
 
 
 def team_url(slug: str) -> str:
@@ -21,6 +22,16 @@ def team_url(slug: str) -> str:
 class PartnerRef:
     name: str
     url: str
+
+
+@dataclass
+class CallRef:
+    """An open call of the team that fits the request, and what in it fits."""
+
+    title: str
+    url: str
+    fit: float
+    matched: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -36,6 +47,8 @@ class MatchReasons:
     latest_start_year: int | None = None
     cross_institute: bool = False
     preferred_institute: bool = False
+    open_calls: list[CallRef] = field(default_factory=list)
+    evaluated_projects: list[str] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
 
 
@@ -52,12 +65,10 @@ def match_reasons(
     neighbours: set[int],
     missing: tuple[set[int], set[int]],
     requester_institutes: set[int],
-    engine_terms: list[str] | None,
+    fits: list["CallFit"] = (),
 ) -> MatchReasons:
     missing_domains, missing_techniques = missing
-    terms = list(
-        dict.fromkeys([*(engine_terms or []), *shared_words(context.query, profile)])
-    )
+    terms = shared_words(context.query, profile, limit=8)
     common = (profile.collaborators & neighbours) - context.requester_teams
     direct = profile.collaborators & context.requester_teams
 
@@ -105,6 +116,23 @@ def match_reasons(
             and not profile.institutes & requester_institutes
         ),
         preferred_institute=bool(context.preferred_institutes & profile.institutes),
+        open_calls=[
+            CallRef(
+                title=fit.call.title,
+                url=fit.call.url,
+                fit=round(fit.fit, 3),
+                matched=_names(fit.domains, registry.domain_names)
+                + _names(fit.techniques, registry.technique_names)
+                + ([fit.call.dataset_name] if fit.dataset else [])
+                + list(fit.words),
+            )
+            for fit in fits[:3]
+        ],
+        evaluated_projects=sorted(
+            registry.projects[pk].title
+            for pk in profile.evaluated_projects
+            if pk in registry.projects
+        ),
     )
     reasons.sentences = reason_sentences(reasons)
     return reasons
@@ -157,6 +185,31 @@ def reason_sentences(reasons: MatchReasons) -> list[str]:
         sentences.append(
             _("Dernier projet publié commencé en %(year)s.")
             % {"year": reasons.latest_start_year}
+        )
+    for call in reasons.open_calls:
+        sentences.append(
+            (
+                _(
+                    "Appel ouvert : « %(title)s » cherche ce que vous apportez (%(terms)s)."
+                )
+                if call.matched
+                else _("Appel ouvert : « %(title)s ».")
+            )
+            % {"title": call.title, "terms": ", ".join(call.matched)}
+        )
+    if reasons.evaluated_projects:
+        sentences.append(
+            ngettext(
+                "A mené un projet jusqu’à une évaluation INESIA publiée : %(projects)s.",
+                "A mené %(count)s projets jusqu’à une évaluation INESIA publiée : "
+                "%(projects)s.",
+                len(reasons.evaluated_projects),
+            )
+            % {
+                "count": len(reasons.evaluated_projects),
+                "projects": ", ".join(reasons.evaluated_projects[:3])
+                + ("…" if len(reasons.evaluated_projects) > 3 else ""),
+            }
         )
     if reasons.cross_institute:
         sentences.append(_("Rapprochement entre instituts différents."))

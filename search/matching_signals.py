@@ -15,11 +15,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
 from projects.models import Project, ProjectDataset, ProjectPartner
-from registry.models import Organisation, Team
+from registry.models import Evaluation, Organisation, Team
 
 # Words too common in this registry to say anything about a match.
 STOPWORDS = set(
@@ -33,13 +32,16 @@ STOPWORDS = set(
     """.split()
 )
 WORD = re.compile(r"[a-z0-9]{4,}")
+# The combining diacritics NFKD splits off French and English letters (é → e + ´):
+# one regular expression, much faster than testing each character.
+COMBINING = re.compile("[\u0300-\u036f]")
 
 
 def text_tokens(text: str) -> list[str]:
     """Lower-case, accent-free words of 4+ letters, without stopwords, crudely
     de-pluralised so "images" meets "image"."""
     folded = unicodedata.normalize("NFKD", strip_tags(text or "").lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = COMBINING.sub("", folded)
     tokens = []
     for word in WORD.findall(folded):
         if word in STOPWORDS:
@@ -62,6 +64,23 @@ class ProjectFacts:
     granted_datasets: frozenset[int]
     teams: frozenset[int]  # lead team and partner teams
     start_date: datetime.date | None
+    evaluated: bool = False  # has a published INESIA evaluation
+
+
+@dataclass(frozen=True)
+class CallFacts:
+    """An open call for collaboration: what its team or project seeks."""
+
+    pk: int
+    title: str
+    url: str
+    team: int | None
+    project: int | None
+    domains: frozenset[int]
+    techniques: frozenset[int]
+    dataset: int | None
+    dataset_name: str
+    words: Counter
 
 
 @dataclass
@@ -77,6 +96,8 @@ class TeamProfile:
     granted_datasets: set[int] = field(default_factory=set)
     collaborators: set[int] = field(default_factory=set)
     projects: set[int] = field(default_factory=set)
+    evaluated_projects: set[int] = field(default_factory=set)
+    open_calls: list[CallFacts] = field(default_factory=list)
     latest_start: datetime.date | None = None
 
     @property
@@ -95,63 +116,118 @@ class Registry:
     institute_names: dict[int, str]
     domain_names: dict[int, str]
     technique_names: dict[int, str]
+    calls: list[CallFacts] = field(default_factory=list)
 
 
 def _with_parents(terms) -> frozenset[int]:
     return frozenset(pk for term in terms for pk in (term.pk, term.parent_id) if pk)
 
 
-def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
-    """Read the public projects and the teams; a fixed number of queries."""
-    from projects.models import Domain, Technique
+# Tokens of each project's text, kept across rebuilds in this process and keyed by a
+# hash of the text: a rebuild after one edit tokenises one project, not all of them.
+_words_cache: dict[int, tuple[int, Counter]] = {}
 
-    projects = Project.objects.public().prefetch_related(
-        "domains",
-        "techniques",
-        "keywords",
-        Prefetch(
-            "partners",
-            queryset=ProjectPartner.objects.filter(team__isnull=False).only(
-                "project_id", "team_id"
-            ),
-        ),
-        Prefetch(
-            "dataset_uses",
-            queryset=ProjectDataset.objects.filter(
-                access_status=ProjectDataset.AccessStatus.GRANTED
-            ).only("project_id", "dataset_id"),
-        ),
-    )
+
+def _project_words(pk: int, text: str) -> Counter:
+    key = hash(text)
+    cached = _words_cache.get(pk)
+    if cached is None or cached[0] != key:
+        cached = _words_cache[pk] = (key, Counter(text_tokens(text)))
+    return cached[1]
+
+
+def _pairs(rows) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for owner, value in rows:
+        grouped.setdefault(owner, []).append(value)
+    return grouped
+
+
+def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
+    """Read the public projects and the teams; a fixed number of queries.
+
+    Plain values rather than model instances: at 10,000 projects, instances and
+    their prefetched relations cost seconds that these tuples do not.
+    """
+    from projects.models import Domain, ProjectKeyword, Technique
+
+    public = Project.objects.public()
     if project_ids is not None:
-        projects = projects.filter(pk__in=list(project_ids))
+        public = public.filter(pk__in=list(project_ids))
+    public_ids = public.values("pk")
+    domains = {d.pk: d for d in Domain.objects.all()}
+    techniques = {t.pk: t for t in Technique.objects.all()}
+    project_domains = _pairs(
+        Project.domains.through.objects.filter(project_id__in=public_ids).values_list(
+            "project_id", "domain_id"
+        )
+    )
+    project_techniques = _pairs(
+        Project.techniques.through.objects.filter(
+            project_id__in=public_ids
+        ).values_list("project_id", "technique_id")
+    )
+    keywords = _pairs(
+        ProjectKeyword.objects.filter(content_object_id__in=public_ids).values_list(
+            "content_object_id", "tag__name"
+        )
+    )
+    partners = _pairs(
+        ProjectPartner.objects.filter(
+            project_id__in=public_ids, team__isnull=False
+        ).values_list("project_id", "team_id")
+    )
+    granted = _pairs(
+        ProjectDataset.objects.filter(
+            project_id__in=public_ids,
+            access_status=ProjectDataset.AccessStatus.GRANTED,
+        ).values_list("project_id", "dataset_id")
+    )
+    evaluated = set(
+        Evaluation.objects.public()
+        .filter(project_id__in=public_ids)
+        .values_list("project_id", flat=True)
+    )
     facts = {}
-    for project in projects:
-        domains = list(project.domains.all())
-        techniques = list(project.techniques.all())
+    for pk, title, acronym, summary, description, lead_team, start in public.order_by(
+        "pk"
+    ).values_list(
+        "pk",
+        "title",
+        "acronym",
+        "summary",
+        "description",
+        "lead_team_id",
+        "start_date",
+    ):
+        project_terms = [domains[i] for i in project_domains.get(pk, ())] + [
+            techniques[i] for i in project_techniques.get(pk, ())
+        ]
         text = " ".join(
             [
-                project.title,
-                project.acronym,
-                project.summary,
-                strip_tags(project.description),
-                " ".join(tag.name for tag in project.keywords.all()),
-                " ".join(term.name for term in [*domains, *techniques]),
+                title,
+                acronym,
+                summary,
+                strip_tags(description),
+                " ".join(keywords.get(pk, ())),
+                " ".join(term.name for term in project_terms),
             ]
         )
-        teams = {p.team_id for p in project.partners.all()}
-        if project.lead_team_id:
-            teams.add(project.lead_team_id)
-        facts[project.pk] = ProjectFacts(
-            pk=project.pk,
-            title=str(project),
-            words=Counter(text_tokens(text)),
-            domains=_with_parents(domains),
-            techniques=_with_parents(techniques),
-            granted_datasets=frozenset(
-                u.dataset_id for u in project.dataset_uses.all()
+        teams = set(partners.get(pk, ()))
+        if lead_team:
+            teams.add(lead_team)
+        facts[pk] = ProjectFacts(
+            pk=pk,
+            title=f"{acronym} – {title}" if acronym else title,
+            words=_project_words(pk, text),
+            domains=_with_parents(domains[i] for i in project_domains.get(pk, ())),
+            techniques=_with_parents(
+                techniques[i] for i in project_techniques.get(pk, ())
             ),
+            granted_datasets=frozenset(granted.get(pk, ())),
             teams=frozenset(teams),
-            start_date=project.start_date,
+            start_date=start,
+            evaluated=pk in evaluated,
         )
     teams = {
         team.pk: team for team in Team.objects.prefetch_related("parents", "expertise")
@@ -181,9 +257,37 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
         },
         team_institutes=institutes,
         institute_names={pk: name or "" for pk, name in names.items()},
-        domain_names={d.pk: d.name for d in Domain.objects.all()},
-        technique_names={t.pk: t.name for t in Technique.objects.all()},
+        domain_names={pk: d.name for pk, d in domains.items()},
+        technique_names={pk: t.name for pk, t in techniques.items()},
+        calls=open_calls_load(),
     )
+
+
+def open_calls_load() -> list[CallFacts]:
+    """The visible calls (open, before their deadline, of a team or of a published
+    project): drafts, closed calls and calls of unpublished projects never count."""
+    from projects.collaboration.models import CollaborationCall
+
+    calls = (
+        CollaborationCall.objects.public()
+        .select_related("dataset")
+        .prefetch_related("domains", "techniques")
+    )
+    return [
+        CallFacts(
+            pk=call.pk,
+            title=call.title,
+            url=call.get_absolute_url(),
+            team=call.team_id,
+            project=call.project_id,
+            domains=frozenset(d.pk for d in call.domains.all()),
+            techniques=frozenset(t.pk for t in call.techniques.all()),
+            dataset=call.dataset_id,
+            dataset_name=call.dataset.short_name if call.dataset_id else "",
+            words=Counter(text_tokens(f"{call.title} {call.text}")),
+        )
+        for call in calls
+    ]
 
 
 def team_profiles(
@@ -217,10 +321,26 @@ def team_profiles(
             profile.granted_datasets |= facts.granted_datasets
             profile.collaborators |= teams - {pk}
             profile.projects.add(facts.pk)
+            if facts.evaluated:
+                profile.evaluated_projects.add(facts.pk)
             if facts.start_date and (
                 profile.latest_start is None or facts.start_date > profile.latest_start
             ):
                 profile.latest_start = facts.start_date
+    # A team's own calls, and those of the public projects it is (visibly) part of.
+    for call in registry.calls:
+        if call.team is not None:
+            owners = {call.team}
+        else:
+            facts = registry.projects.get(call.project)
+            owners = {
+                pk
+                for pk in (facts.teams if facts else ())
+                if (call.project, pk) not in hidden
+            }
+        for pk in owners:
+            if pk in profiles:
+                profiles[pk].open_calls.append(call)
     return profiles
 
 

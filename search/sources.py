@@ -18,7 +18,10 @@ from registry.models import Dataset, Evaluation, Membership, Organisation, Perso
 FACETS = ("institutes", "teams", "domains", "techniques", "datasets")
 
 
-ProjectFacets = dict[int, dict[str, set[str]]]
+# Per related project: its facets (sets of ids) and, under PROFILE, what a team's
+# matching profile takes from it.
+ProjectFacets = dict[int, dict]
+PROFILE = "profile"
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,8 @@ class SearchSource:
                 else set()
             )
             facets = {
-                p.pk: project_facets(p) for p in project_rows().filter(pk__in=ids)
+                p.pk: {**project_facets(p), PROFILE: project_profile(p)}
+                for p in project_rows().filter(pk__in=ids)
             }
         return [self.to_document(row, facets) for row in rows]
 
@@ -125,6 +129,28 @@ def project_facets(project: Project) -> dict[str, set[str]]:
     }
 
 
+def project_profile(project: Project) -> dict:
+    """What a team's matching profile takes from one of its public projects."""
+    return {
+        "text": _text(
+            project.title,
+            project.summary,
+            project.description,
+            " ".join(tag.name for tag in project.keywords.all()),
+            " ".join(
+                t.name for t in [*project.domains.all(), *project.techniques.all()]
+            ),
+        ),
+        "granted": {
+            str(use.dataset_id)
+            for use in project.dataset_uses.all()
+            if use.access_status == ProjectDataset.AccessStatus.GRANTED
+        },
+        "evaluated": bool(project.public_evaluations),
+        "start_date": project.start_date,
+    }
+
+
 def project_document(project: Project, facets_by_project: ProjectFacets) -> dict:
     partners = list(project.partners.all())
     names = [project.lead_organisation.name, project.lead_organisation.acronym]
@@ -174,8 +200,9 @@ def _merge_facets(
 ) -> dict[str, set[str]]:
     merged: dict[str, set[str]] = {facet: set() for facet in FACETS}
     for pk in ids:
-        for facet, values in facets_by_project.get(pk, {}).items():
-            merged[facet] |= values
+        facets = facets_by_project.get(pk, {})
+        for facet in FACETS:
+            merged[facet] |= facets.get(facet, set())
     return merged
 
 
@@ -225,6 +252,28 @@ def team_document(team: Team, facets_by_project: ProjectFacets) -> dict:
         "city": team.city,
         "updated_at": team.updated_at,
         **{facet: sorted(values) for facet, values in facets.items()},
+        **team_profile_fields(team_projects(team), facets_by_project),
+    }
+
+
+def team_profile_fields(ids: Iterable[int], facets_by_project: ProjectFacets) -> dict:
+    """The matching profile of a team: text, granted datasets, evaluated projects
+    and latest start of its public projects (the facets hold its domains)."""
+    profiles = [
+        facets_by_project[pk][PROFILE]
+        for pk in sorted(ids)
+        if PROFILE in facets_by_project.get(pk, {})
+    ]
+    starts = [p["start_date"] for p in profiles if p["start_date"]]
+    return {
+        "profile": "\n".join(p["text"] for p in profiles),
+        "granted_datasets": sorted(set().union(*(p["granted"] for p in profiles))),
+        "evaluated_projects": sorted(
+            str(pk)
+            for pk in ids
+            if facets_by_project.get(pk, {}).get(PROFILE, {}).get("evaluated")
+        ),
+        "latest_start": max(starts, default=None),
     }
 
 

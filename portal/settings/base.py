@@ -149,6 +149,10 @@ MATCHING_WEIGHTS = {
     "recency": 0.5,
     "cross_institute": 0.3,
     "preferred_institute": 1.0,
+    # The team has an open call for what the requester offers (projects/collaboration).
+    "open_call": 1.5,
+    # The team took projects as far as a published INESIA evaluation.
+    "evaluation": 0.3,
 }
 # Score taken off a team per already-listed team of the same institute (diversity).
 MATCHING_DIVERSITY_PENALTY = 0.03
@@ -393,3 +397,14 @@ FEEDBACK_REPORTS_PER_HOUR = env.int("FEEDBACK_REPORTS_PER_HOUR", default=5)
 # « Mes projets » at /espace/projets/; after wagtail.admin, whose e-mail notifiers
 # it re-connects (see projects/contribution/signals.py).
 INSTALLED_APPS += ["projects.contribution"]  # noqa: F405
+
+# --- Team matching: calls for collaboration and contact requests (issue 4) -----
+INSTALLED_APPS += ["projects.collaboration"]  # noqa: F405
+# Contact requests a user may send in 24 hours (counted from the stored rows).
+COLLABORATION_CONTACTS_PER_DAY = env.int("COLLABORATION_CONTACTS_PER_DAY", default=5)
+# Longest message, and the shortest that says something.
+COLLABORATION_MESSAGE_MAX_CHARS = 5000
+COLLABORATION_MESSAGE_MIN_CHARS = 30
+# The team page's similar/complementary teams are cached per data version; the
+# timeout bounds what the version cannot see (a team's tutelles).
+MATCHING_CACHE_TIMEOUT = env.int("MATCHING_CACHE_TIMEOUT", default=60 * 60)

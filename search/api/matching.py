@@ -1,10 +1,7 @@
 """`/api/v1/match/teams/`: team matching for programs, the same service and results
 as the `/collaborateurs/` page (search/matching.py)."""
 
-from dataclasses import asdict
-
 from django.conf import settings
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -55,6 +52,65 @@ class MatchRequestSerializer(serializers.Serializer):
         return MatchRequest(**self.validated_data)
 
 
+class LinkSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.CharField(help_text="chemin de la page publique")
+
+
+class CallRefSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.CharField()
+    fit = serializers.FloatField(help_text="part de ce que l’appel cherche, 0–1")
+    matched = serializers.ListField(
+        child=serializers.CharField(), help_text="ce qui correspond"
+    )
+
+
+class MatchReasonsSerializer(serializers.Serializer):
+    """Why a team matches, as data and as sentences in the request's language."""
+
+    matched_terms = serializers.ListField(child=serializers.CharField())
+    covered_domains = serializers.ListField(child=serializers.CharField())
+    covered_techniques = serializers.ListField(child=serializers.CharField())
+    complementary_expertise = serializers.ListField(child=serializers.CharField())
+    shared_datasets = serializers.ListField(child=serializers.CharField())
+    missing_datasets = serializers.ListField(child=serializers.CharField())
+    common_partners = LinkSerializer(many=True)
+    past_collaborators = LinkSerializer(many=True)
+    latest_start_year = serializers.IntegerField(allow_null=True)
+    cross_institute = serializers.BooleanField()
+    preferred_institute = serializers.BooleanField()
+    open_calls = CallRefSerializer(many=True)
+    evaluated_projects = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="projets de l’équipe ayant une évaluation INESIA publiée",
+    )
+    sentences = serializers.ListField(child=serializers.CharField())
+
+
+class TeamMatchSerializer(serializers.Serializer):
+    pk = serializers.IntegerField()
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.CharField()
+    institutes = serializers.ListField(child=serializers.CharField())
+    score = serializers.SerializerMethodField(help_text="0–1")
+    signals = serializers.DictField(
+        child=serializers.FloatField(),
+        help_text="valeur 0–1 de chaque signal (poids : MATCHING_WEIGHTS)",
+    )
+    reasons = MatchReasonsSerializer()
+    experts = LinkSerializer(many=True, help_text="noms et pages, jamais d’adresse")
+
+    def get_score(self, match) -> float:
+        return round(match.score, 4)
+
+
+class TeamMatchListSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    results = TeamMatchSerializer(many=True)
+
+
 def match_response(data) -> Response:
     serializer = MatchRequestSerializer(data=data)
     serializer.is_valid(raise_exception=True)
@@ -62,12 +118,9 @@ def match_response(data) -> Response:
         matches = team_match_list(request=serializer.to_match_request())
     except MatchInvalid as invalid:
         return Response({"errors": invalid.errors}, status=400)
-    results = []
-    for match in matches:
-        body = asdict(match)
-        body["score"] = round(match.score, 4)
-        results.append(body)
-    return Response({"count": len(results), "results": results})
+    return Response(
+        TeamMatchListSerializer({"count": len(matches), "results": matches}).data
+    )
 
 
 class TeamMatchView(APIView):
@@ -84,7 +137,7 @@ class TeamMatchView(APIView):
             OpenApiParameter("mode", str, enum=list(MODES)),
             OpenApiParameter("size", int),
         ],
-        responses={200: OpenApiTypes.OBJECT, 400: ErrorResponseSerializer},
+        responses={200: TeamMatchListSerializer, 400: ErrorResponseSerializer},
     )
     def get(self, request):
         params = request.query_params
@@ -94,7 +147,7 @@ class TeamMatchView(APIView):
 
     @extend_schema(
         request=MatchRequestSerializer,
-        responses={200: OpenApiTypes.OBJECT, 400: ErrorResponseSerializer},
+        responses={200: TeamMatchListSerializer, 400: ErrorResponseSerializer},
     )
     def post(self, request):
         if not isinstance(request.data, dict):

@@ -66,6 +66,8 @@ def test_post_with_text_and_filters(client, scene):
         ({"text": "x", "size": 0}, "size"),
         ({"text": "x", "domains": ["a"]}, "domains"),
         ({"text": "x", "domains": [2**40]}, "domains"),
+        ({"text": "x", "domains": [999999]}, "domains"),
+        ({"text": "x", "techniques": [999998]}, "techniques"),
         ({"text": "x", "mode": "other"}, "mode"),
         ({"text": "x\x00y"}, "text"),
     ],
@@ -87,12 +89,25 @@ def test_bad_bodies_and_parameters_get_a_400(client, scene):
     assert client.get(URL).status_code == 400
     assert client.get(URL, {"project": "x", "size": "abc"}).status_code == 400
     assert client.get(URL, {"text": "x", "domains": "abc"}).status_code == 400
+    unknown = client.get(URL, {"text": "x", "techniques": ["999999"]})
+    assert unknown.status_code == 400
+    assert "999999" in unknown.json()["errors"][0]["message"]
+    form = client.get("/collaborateurs/", {"text": "x", "domains": ["999999"]})
+    assert form.status_code == 400
 
 
-def test_the_endpoint_is_in_the_schema(client):
-    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json")
+def test_the_endpoint_and_its_typed_response_are_in_the_schema(client):
+    schema = client.get("/api/schema/", {"format": "json"})
     assert schema.status_code == 200
-    body = schema.content.decode()
-    assert "/api/v1/match/teams/" in (
-        body if body.startswith("{") else json.dumps(body)
+    body = json.loads(schema.content)
+    operation = body["paths"]["/api/v1/match/teams/"]["post"]
+    ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok == {"$ref": "#/components/schemas/TeamMatchList"}
+    components = body["components"]["schemas"]
+    reasons = components["MatchReasons"]["properties"]
+    assert {"sentences", "open_calls", "evaluated_projects", "matched_terms"} <= set(
+        reasons
     )
+    assert components["TeamMatch"]["properties"]["reasons"] == {
+        "$ref": "#/components/schemas/MatchReasons"
+    }

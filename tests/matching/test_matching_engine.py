@@ -36,3 +36,48 @@ def test_engine_text_request_and_team_modes(search_engine):
         request=MatchRequest(team=scene.lead.slug, mode="similar")
     )
     assert scene.lead.pk not in [m.pk for m in similar]
+
+
+def team_source(team) -> dict:
+    from search.client import es_client
+    from search.documents import TeamDocument
+
+    return es_client().get(index=TeamDocument.alias(), id=team.pk)["_source"]
+
+
+def test_team_profiles_live_in_the_index_and_follow_their_projects(search_engine):
+    from registry.models import Evaluation
+    from search.indexing import index_rebuild, search_outbox_drain
+    from tests.factories import EvaluationFactory, ProjectFactory
+
+    scene = build_scene()
+    index_rebuild(search_type="team")
+    profile = team_source(scene.candidate)
+    assert "Comptes rendus cardiaques" in profile["profile"]
+    assert profile["granted_datasets"] == [str(scene.snds.pk)]
+    assert profile["latest_start"].startswith("2025-06-01")
+    # Drafts feed no profile: the draft project's title is nowhere.
+    assert "Insuffisance cardiaque comptes rendus SNDS" not in profile["profile"]
+
+    # A newly published project reaches the team's profile through the outbox.
+    project = ProjectFactory(
+        title="Oxymétrie nocturne", lead_team=scene.candidate, live=False
+    )
+    project.save_revision().publish()
+    evaluation = EvaluationFactory(
+        project=project, status=Evaluation.Status.COMPLETED, published_on=None
+    )
+    search_outbox_drain()
+    profile = team_source(scene.candidate)
+    assert "Oxymétrie nocturne" in profile["profile"]
+    assert profile["evaluated_projects"] == []
+
+    evaluation.status = Evaluation.Status.PUBLISHED
+    evaluation.save()
+    search_outbox_drain()
+    assert team_source(scene.candidate)["evaluated_projects"] == [str(project.pk)]
+
+    # The engine's text score reads the profile: a word found only in it matches.
+    found = team_match_list(request=MatchRequest(text="oxymétrie nocturne"))
+    assert found and found[0].pk == scene.candidate.pk
+    assert "oxymetrie" in " ".join(found[0].reasons.matched_terms)

@@ -1,0 +1,69 @@
+"""The team page does not pay a full match on each view; the cache and the
+per-process registry follow the data."""
+
+import pytest
+
+from search import matching
+from search.client import es_reset
+from search.matching_cache import registry_current
+from tests.factories import ProjectFactory
+from tests.matching.calls import CallFactory
+from tests.matching.scene import build_scene
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def scene(settings):
+    settings.ELASTICSEARCH_URL = ""
+    es_reset()
+    yield build_scene()
+    es_reset()
+
+
+@pytest.fixture
+def computations(monkeypatch):
+    """Counts the real computations behind the team page's matches."""
+    calls = []
+    real = matching.team_match_neighbours_compute
+
+    def counted(**kwargs):
+        calls.append(kwargs["team"].pk)
+        return real(**kwargs)
+
+    monkeypatch.setattr(matching, "team_match_neighbours_compute", counted)
+    return calls
+
+
+def test_team_page_matches_come_from_the_cache_until_the_data_changes(
+    client, scene, computations
+):
+    url = scene.lead.get_absolute_url()
+    first = client.get(url)
+    second = client.get(url)
+    assert computations == [scene.lead.pk]
+    assert [m.pk for m in first.context["complementary_teams"]] == [
+        m.pk for m in second.context["complementary_teams"]
+    ]
+    client.get("/en" + url)  # reasons are in the page's language: its own entry
+    assert len(computations) == 2
+
+    ProjectFactory(lead_team=scene.candidate, title="Nouveau projet publié")
+    client.get(url)
+    assert len(computations) == 3
+    CallFactory(team=scene.candidate)
+    client.get(url)
+    assert len(computations) == 4
+
+
+def test_the_registry_is_read_once_per_data_version(scene):
+    registry, profiles = registry_current()
+    assert registry_current()[0] is registry
+    project = ProjectFactory(lead_team=scene.common, live=False)
+    assert registry_current()[0] is not registry  # a draft changes the version…
+    registry, profiles = registry_current()
+    assert project.pk not in registry.projects  # …but never enters the facts
+    project.save_revision().publish()
+    registry, profiles = registry_current()
+    assert project.pk in registry.projects
+    assert project.pk in profiles[scene.common.pk].projects
