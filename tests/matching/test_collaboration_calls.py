@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.shortcuts import resolve_url
 
 from projects.collaboration.models import CollaborationCall
 from search.matching_signals import open_calls_load
@@ -107,7 +108,7 @@ def member_of(django_user_model, team):
 def test_writing_a_call_needs_a_login(client):
     response = client.get("/appels/nouveau/")
     assert response.status_code == 302
-    assert response["Location"].startswith(settings.LOGIN_URL)
+    assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
 
 
 def test_a_member_publishes_and_edits_a_call_for_their_team(client, django_user_model):

@@ -4,6 +4,7 @@ validated; the recipient's address is never shown and fictional people never wri
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.shortcuts import resolve_url
 
 from projects.collaboration.models import ContactRequest
 from projects.collaboration.services import contact_request_deliver
@@ -52,7 +53,7 @@ def contact_url(team) -> str:
 def test_contact_needs_a_login(client, team):
     response = client.get(contact_url(team))
     assert response.status_code == 302
-    assert response["Location"].startswith(settings.LOGIN_URL)
+    assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
     assert client.post(contact_url(team), {"message": MESSAGE}).status_code == 302
     assert not ContactRequest.objects.exists()
 
