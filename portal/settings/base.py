@@ -317,3 +317,14 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Backstop of the dashboard's cache, whose key already follows the data's changes.
 DASHBOARD_CACHE_TIMEOUT = env.int("DASHBOARD_CACHE_TIMEOUT", default=60 * 60)
+
+# --- INESIA evaluation workflow and audit log (issue 6, evaluations) -------------
+# The audit log app; its middleware attributes each request's changes to its user,
+# so it runs after authentication.
+INSTALLED_APPS += ["portal.audit"]  # noqa: F405
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,  # noqa: F405
+    "portal.audit.middleware.AuditMiddleware",
+)
+# Evaluation e-mails live in registry/evaluations/tasks.py, out of autodiscovery's reach.
+CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "registry.evaluations.tasks"]
