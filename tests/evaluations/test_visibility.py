@@ -165,3 +165,13 @@ def test_api_never_exposes_the_private_request_fields(client, published):
     body = client.get(f"/api/v1/evaluations/{published.reference}/").json()
     for field in ("assigned_to", "requested_by", "intended_use", "contact_email"):
         assert field not in body
+
+
+def test_the_history_and_the_form_read_in_english_under_en(
+    client, project, published, researcher
+):
+    client.force_login(researcher)
+    page = client.get(f"/en{project.get_absolute_url()}").content.decode()
+    assert "Evaluation history" in page and "Time to verdict" in page
+    assert "122 days" in page
+    assert "Request an INESIA evaluation" in page
