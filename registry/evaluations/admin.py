@@ -52,6 +52,20 @@ class EvaluationCreateView(CreateView):
 
 
 class EvaluationEditView(EditView):
+    # Evaluators work on their own evaluations while the verdict is being written;
+    # afterwards only moderators touch it (every edit is in the audit log).
+    EVALUATOR_EDITABLE = (Evaluation.Status.REQUESTED, Evaluation.Status.IN_PROGRESS)
+
+    def get_object(self, queryset=None):
+        evaluation = super().get_object(queryset)
+        user = self.request.user
+        if not user_is_moderator(user=user) and (
+            evaluation.assigned_to_id != user.pk
+            or evaluation.status not in self.EVALUATOR_EDITABLE
+        ):
+            raise PermissionDenied
+        return evaluation
+
     @property
     def header_more_buttons(self):
         return [

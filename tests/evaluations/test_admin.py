@@ -172,3 +172,32 @@ def test_defaults_let_inesia_evaluators_work_in_the_admin():
     )
     assert {"access_admin", "view_evaluation", "change_evaluation"} <= codenames
     assert "delete_evaluation" not in codenames
+
+
+def test_evaluators_edit_only_their_evaluations_until_the_verdict(
+    client, admin_evaluator, other_evaluator, project, criteria
+):
+    mine = requested_evaluation(
+        project, status=Status.IN_PROGRESS, assigned_to=admin_evaluator
+    )
+    theirs = requested_evaluation(
+        project, status=Status.IN_PROGRESS, assigned_to=other_evaluator
+    )
+    done = requested_evaluation(
+        project,
+        status=Status.COMPLETED,
+        verdict="favourable",
+        assigned_to=admin_evaluator,
+    )
+    client.force_login(admin_evaluator)
+    assert client.get(reverse(EDIT, args=[mine.pk])).status_code == 200
+    # Wagtail answers a refusal with a redirect to the admin's home and a message.
+    for refused in (theirs, done):
+        response = client.get(reverse(EDIT, args=[refused.pk]))
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    response = client.post(
+        reverse(EDIT, args=[theirs.pk]), edit_form(theirs, model_version="9.9")
+    )
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    theirs.refresh_from_db()
+    assert theirs.model_version != "9.9"
