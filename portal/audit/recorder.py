@@ -96,11 +96,15 @@ def _shown(value) -> str:
     return text if len(text) <= MAX_VALUE_LENGTH else text[: MAX_VALUE_LENGTH - 1] + "…"
 
 
-def _shown_field(field: models.Field, raw) -> str:
+def _shown_field(field: models.Field, raw, instance: models.Model | None = None) -> str:
     if raw is None or raw == "":
         return ""
     if field.is_relation:
-        target = field.related_model._base_manager.filter(pk=raw).first()
+        # The related object the instance already holds costs no query.
+        if instance is not None and field.is_cached(instance):
+            target = getattr(instance, field.name)
+        else:
+            target = field.related_model._base_manager.filter(pk=raw).first()
         return _shown(target if target is not None else raw)
     if field.choices:
         return _shown(dict(field.flatchoices).get(raw, raw))
@@ -147,7 +151,11 @@ def _diff(sender, instance, before: dict) -> list[dict]:
         old, new = before[field.attname], getattr(instance, field.attname)
         if old != new:
             changes.append(
-                _change(field.name, _shown_field(field, old), _shown_field(field, new))
+                _change(
+                    field.name,
+                    _shown_field(field, old),
+                    _shown_field(field, new, instance),
+                )
             )
     return changes
 
@@ -156,7 +164,7 @@ def _initial_values(sender, instance) -> list[dict]:
     return [
         _change(field.name, "", shown)
         for field in _fields(sender)
-        if (shown := _shown_field(field, getattr(instance, field.attname)))
+        if (shown := _shown_field(field, getattr(instance, field.attname), instance))
     ]
 
 
@@ -204,23 +212,32 @@ def log_delete(sender, instance, **kwargs):
 
 
 def log_m2m_change(sender, instance, action, reverse, model, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear") or reverse:
+    """Links added or removed, logged on the record that owns the field (a team's
+    tutelles are logged on the team, from whichever side they were changed)."""
+    if action not in ("post_add", "post_remove", "post_clear"):
         return
     if not pk_set and action != "post_clear":
         return
-    field = next(
-        f for f in type(instance)._meta.many_to_many if f.remote_field.through is sender
-    )
-    names = ", ".join(
-        sorted(str(obj) for obj in model._base_manager.filter(pk__in=pk_set or []))
-    )
-    if action == "post_add":
-        change = _change(field.name, "", f"+ {names}")
-    elif action == "post_remove":
-        change = _change(field.name, f"- {names}", "")
+    if reverse:
+        owners = list(model._base_manager.filter(pk__in=pk_set or []))
+        linked = [instance]
     else:
-        change = _change(field.name, "…", "")
-    _write(instance, EDIT, [change])
+        owners = [instance]
+        linked = list(model._base_manager.filter(pk__in=pk_set or []))
+    for owner in owners:
+        field = next(
+            f
+            for f in type(owner)._meta.many_to_many
+            if f.remote_field.through is sender
+        )
+        names = ", ".join(sorted(str(obj) for obj in linked))
+        if action == "post_add":
+            change = _change(field.name, "", f"+ {names}")
+        elif action == "post_remove":
+            change = _change(field.name, f"- {names}", "")
+        else:
+            change = _change(field.name, "…", "")
+        _write(owner, EDIT, [change])
 
 
 # --- drafts (revisions) of projects -------------------------------------------------

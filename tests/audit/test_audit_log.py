@@ -167,10 +167,10 @@ def test_child_rows_and_relations_are_logged_on_their_parent():
 
     inserm = OrganisationFactory(name="Inserm")
     team.parents.add(inserm)
-    assert any(
-        changed(entry).get("parents") == ("", "+ Inserm")
-        for entry in entries(team, "audit.edit")
-    )
+    cnrs = OrganisationFactory(name="CNRS")
+    cnrs.teams.add(team)  # the same link, from the other side
+    team_changes = [changed(entry).get("parents") for entry in entries(team)]
+    assert ("", "+ Inserm") in team_changes and ("", "+ CNRS") in team_changes
 
     evaluation = EvaluationFactory()
     criterion = (
