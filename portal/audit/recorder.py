@@ -182,10 +182,15 @@ def log_save(sender, instance, created=False, raw=False, **kwargs):
         if created or before is None:
             changes = [_change(str(label), "", _shown(instance))]
         else:
+            # "membre « X » — rôle": the parent's history names the row and field.
             changes = [
-                _change(f"{label} « {instance} » — {change['field']}", *pair)
+                _change(
+                    f"{label} « {instance} » — "
+                    f"{sender._meta.get_field(change['field']).verbose_name}",
+                    change["old"],
+                    change["new"],
+                )
                 for change in _diff(sender, instance, before)
-                for pair in [(change["old"], change["new"])]
             ]
         if changes:
             _write(parent, EDIT, changes)

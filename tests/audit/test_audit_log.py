@@ -184,7 +184,7 @@ def test_child_rows_and_relations_are_logged_on_their_parent():
     score.save()
     [*_, last] = sorted(entries(evaluation, "audit.edit"), key=lambda e: e.pk)
     [(field, values)] = changed(last).items()
-    assert field.endswith("score") and values == ("60", "75")
+    assert field.endswith("— note sur 100") and values == ("60", "75")
 
 
 def test_deletions_and_unattributed_changes_are_kept():
