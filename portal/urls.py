@@ -45,6 +45,8 @@ urlpatterns += i18n_patterns(
 # --- end of accounts -----------------------------------------------------------
 
 urlpatterns += i18n_patterns(
+    # INESIA evaluation requests (issue 6, evaluations).
+    path("", include("registry.evaluations.urls")),
     path("", include("projects.urls")),
     path("", include("registry.urls")),
     path("", include("portal.opendata.urls")),

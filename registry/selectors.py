@@ -138,6 +138,6 @@ def evaluation_public_list() -> QuerySet[Evaluation]:
 def evaluation_public_detail() -> QuerySet[Evaluation]:
     return (
         Evaluation.objects.public()
-        .select_related("project", "evaluator")
+        .select_related("project", "evaluator", "report_document")
         .prefetch_related("scores__criterion")
     )

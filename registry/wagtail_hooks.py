@@ -5,10 +5,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from registry.evaluations.admin import EvaluationViewSet
 from registry.models import (
     Dataset,
     DataStandard,
-    Evaluation,
     EvaluationCriterion,
     Organisation,
     Person,
@@ -104,33 +104,6 @@ class DatasetViewSet(SnippetViewSet):
         FieldPanel("standards"),
         FieldPanel("landing_page"),
         FieldPanel("source"),
-    ]
-
-
-class EvaluationViewSet(SnippetViewSet):
-    model = Evaluation
-    icon = "tasks"
-    menu_label = _("Évaluations INESIA")
-    list_display = ["reference", "project", "model_version", "status", "verdict"]
-    list_filter = ["status", "verdict"]
-    search_fields = ["reference", "model_version", "summary"]
-    ordering = ["-requested_on"]
-    panels = [
-        FieldRowPanel([FieldPanel("reference"), FieldPanel("model_version")]),
-        FieldPanel("project"),
-        FieldPanel("evaluator"),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("verdict")]),
-        FieldRowPanel(
-            [
-                FieldPanel("requested_on"),
-                FieldPanel("started_on"),
-                FieldPanel("completed_on"),
-                FieldPanel("published_on"),
-            ]
-        ),
-        InlinePanel("scores", label=_("Notes par critère")),
-        FieldPanel("summary"),
-        FieldPanel("report_url"),
     ]
 
 

@@ -13,6 +13,7 @@ from portal.demo import texts
 from portal.demo.project_specs import ProjectSpec
 from portal.progress import Progress
 from projects.models import Project
+from registry.evaluations.transitions import evaluation_history_from_dates
 from registry.models import (
     Evaluation,
     EvaluationCriterion,
@@ -154,6 +155,8 @@ def load_evaluations(*, specs: list[EvaluationSpec], progress: Progress) -> int:
                     )
                     for code, score in spec.scores.items()
                 )
+                # Dated steps of the evaluation workflow (issue 6, evaluations).
+                evaluation_history_from_dates(evaluation=evaluation)
             created += 1
         progress.step()
     progress.finish()

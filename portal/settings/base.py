@@ -408,3 +408,14 @@ COLLABORATION_MESSAGE_MIN_CHARS = 30
 # The team page's similar/complementary teams are cached per data version; the
 # timeout bounds what the version cannot see (a team's tutelles).
 MATCHING_CACHE_TIMEOUT = env.int("MATCHING_CACHE_TIMEOUT", default=60 * 60)
+
+# --- INESIA evaluation workflow and audit log (issue 6, evaluations) -------------
+# The audit log app; its middleware attributes each request's changes to its user,
+# so it runs after authentication.
+INSTALLED_APPS += ["portal.audit"]  # noqa: F405
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,  # noqa: F405
+    "portal.audit.middleware.AuditMiddleware",
+)
+# Evaluation e-mails live in registry/evaluations/tasks.py, out of autodiscovery's reach.
+CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "registry.evaluations.tasks"]

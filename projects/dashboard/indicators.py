@@ -353,14 +353,14 @@ def indicator_evaluation_verdicts(*, filters: DashboardFilters) -> dict:
         }
         for verdict, label in Evaluation.Verdict.choices
     ]
-    # The verdict date is the completion date, or the publication date when the
-    # completion was not recorded. The median is taken in Python: the portable
+    # The verdict date comes from the evaluation workflow (`with_days_to_verdict`:
+    # completion, else publication). The median is taken in Python: the portable
     # alternative to PostgreSQL's percentile_cont, over one row per evaluation.
     delays = [
         (verdict_on - requested_on).days
-        for requested_on, verdict_on in evaluations.annotate(
-            verdict_on=Coalesce("completed_on", "published_on")
-        ).values_list("requested_on", "verdict_on")
+        for requested_on, verdict_on in evaluations.with_days_to_verdict().values_list(
+            "requested_on", "verdict_on"
+        )
         if verdict_on and verdict_on >= requested_on
     ]
     bands = Counter()

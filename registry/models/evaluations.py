@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -32,6 +35,15 @@ class EvaluationQuerySet(models.QuerySet):
     def public(self) -> "EvaluationQuerySet":
         """Published evaluations of published projects: the only ones anyone may see."""
         return self.filter(status=Evaluation.Status.PUBLISHED, project__live=True)
+
+    def with_days_to_verdict(self) -> "EvaluationQuerySet":
+        """Annotate `verdict_on`: the day the verdict was given (completion, or
+        publication when an older record lacks the completion date).
+
+        The delay request → verdict is `verdict_on - requested_on`, in days; the
+        dashboard's median reads it from here.
+        """
+        return self.annotate(verdict_on=Coalesce("completed_on", "published_on"))
 
 
 class Evaluation(ClusterableModel):
@@ -65,7 +77,7 @@ class Evaluation(ClusterableModel):
     status = models.CharField(
         _("statut"), max_length=20, choices=Status.choices, default=Status.REQUESTED
     )
-    requested_on = models.DateField(_("demandée le"))
+    requested_on = models.DateField(_("demandée le"), default=timezone.localdate)
     started_on = models.DateField(_("commencée le"), null=True, blank=True)
     completed_on = models.DateField(_("terminée le"), null=True, blank=True)
     published_on = models.DateField(_("publiée le"), null=True, blank=True)
@@ -74,11 +86,43 @@ class Evaluation(ClusterableModel):
     )
     summary = models.TextField(_("synthèse"), blank=True)
     report_url = models.URLField(_("lien vers le rapport"), blank=True)
+    report_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("rapport (document)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le rapport déposé ; à défaut, le lien ci-dessus."),
+    )
+    # The request, as the project's team filed it; never shown publicly.
+    intended_use = models.TextField(_("usage prévu du modèle"), blank=True)
+    contact_email = models.EmailField(_("contact de l’équipe"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("demandée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="requested_evaluations",
+    )
+    # The INESIA evaluator in charge: a private working detail, never public.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("évaluateur ou évaluatrice assignée"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_evaluations",
+    )
     is_fictional = models.BooleanField(_("fictif"), default=False)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = EvaluationQuerySet.as_manager()
+
+    # Set by registry.evaluations.transitions only: the status moves through it.
+    _status_change_allowed = False
 
     class Meta:
         verbose_name = _("évaluation")
@@ -108,10 +152,44 @@ class Evaluation(ClusterableModel):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        if self.pk and not self._status_change_allowed:
+            stored = (
+                type(self)
+                ._base_manager.filter(pk=self.pk)
+                .values_list("status", flat=True)
+                .first()
+            )
+            if stored is not None and stored != self.status:
+                raise ValidationError(
+                    {
+                        "status": _(
+                            "Le statut d’une évaluation ne change que par ses "
+                            "étapes (demande, début, fin, publication)."
+                        )
+                    }
+                )
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse(
             "registry:evaluation_detail", kwargs={"reference": self.reference}
         )
+
+    @property
+    def days_to_verdict(self) -> int | None:
+        """Days from the request to the verdict, once there is one."""
+        verdict_on = self.completed_on or self.published_on
+        if not verdict_on or verdict_on < self.requested_on:
+            return None
+        return (verdict_on - self.requested_on).days
+
+    @property
+    def report_link(self) -> str:
+        """The deposited report if there is one, else the report's address."""
+        if self.report_document_id:
+            return self.report_document.url
+        return self.report_url
 
 
 class EvaluationScore(models.Model):
@@ -147,3 +225,59 @@ class EvaluationScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.score}"
+
+
+class EvaluationTransition(models.Model):
+    """One dated, attributed step of an evaluation: who moved it from what to what.
+
+    Written only by `registry.evaluations.transitions`, never edited: the evaluation's
+    history, and the source of its step dates.
+    """
+
+    class Action(models.TextChoices):
+        REQUEST = "request", _("demande")
+        ASSIGN = "assign", _("assignation")
+        START = "start", _("début de l’évaluation")
+        COMPLETE = "complete", _("avis rendu")
+        PUBLISH = "publish", _("publication")
+        REOPEN = "reopen", _("réouverture")
+
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="transitions"
+    )
+    action = models.CharField(_("étape"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(
+        _("statut avant"), max_length=20, choices=Evaluation.Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        _("statut après"), max_length=20, choices=Evaluation.Status.choices
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The name at the time, kept if the account is later deleted; or the source
+    # ("migration", a command's name) when no one was logged in.
+    by_label = models.CharField(_("auteur"), max_length=150, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignée à"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("le"))
+    comment = models.TextField(_("commentaire"), blank=True)
+
+    class Meta:
+        verbose_name = _("étape d’évaluation")
+        verbose_name_plural = _("étapes d’évaluation")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.evaluation.reference}: {self.get_action_display()}"

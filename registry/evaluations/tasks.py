@@ -1,0 +1,18 @@
+"""Background work on evaluations; each task re-fetches by id and calls a service."""
+
+from smtplib import SMTPException
+
+from celery import shared_task
+
+from registry.evaluations.notifications import evaluation_request_notify_staff
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(SMTPException, ConnectionError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def evaluation_request_notify(self, evaluation_id: int) -> int:
+    """E-mail moderators and evaluators about a new request; returns the number sent."""
+    return evaluation_request_notify_staff(evaluation_id=evaluation_id)
