@@ -65,7 +65,6 @@ def portal_defaults_ensure() -> None:
                     home, slug=slug, title=title, introduction=introduction, body=body
                 )
         _moderation_workflow_ensure()
-        _evaluator_permissions_ensure()
 
 
 def _home_page_ensure() -> HomePage | None:
@@ -168,18 +167,3 @@ def _permissions(
         )[0]
         for action in actions
     ]
-
-
-# --- INESIA evaluation workflow (issue 6, evaluations) ------------------------------
-def _evaluator_permissions_ensure() -> None:
-    """INESIA evaluators work in the admin: they read and fill in evaluations (scores,
-    verdict, summary); the status moves only through registry.evaluations.transitions."""
-    evaluators, _ = Group.objects.get_or_create(name="INESIA evaluators")
-    evaluation_type = ContentType.objects.get_for_model(Evaluation)
-    admin_access = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    ).first()
-    evaluators.permissions.add(
-        *_permissions(evaluation_type, "evaluation", ["view", "change"]),
-        *([admin_access] if admin_access else []),
-    )

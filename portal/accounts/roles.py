@@ -62,7 +62,9 @@ def role_permissions() -> dict[str, Q | None]:
         ),
         EVALUATORS: (
             _permission(*ACCESS_ADMIN)
-            | _model_permissions("registry", "evaluation", CRUD)
+            # Evaluations are filled in, never created or deleted here: a request
+            # starts them and their history must survive (registry/evaluations).
+            | _model_permissions("registry", "evaluation", ["view", "change"])
             | _model_permissions("registry", "evaluationscore", CRUD)
         ),
         ADMINISTRATORS: Q(),

@@ -32,13 +32,16 @@ def user_is_evaluator(*, user: AbstractBaseUser) -> bool:
 
 
 def user_can_request_evaluation(*, user: AbstractBaseUser, project: Project) -> bool:
-    """A project's members and its lead team's head may ask INESIA to evaluate it.
+    """A project's owner, its members and its lead team's head may ask INESIA to
+    evaluate it.
 
     Membership is the registry's: the user's linked person is a member of the project,
     or leads the project's lead team.
     """
     if not (user and user.is_authenticated and user.is_active):
         return False
+    if project.owner_id == user.pk:
+        return True
     person = getattr(user, "person", None)
     if person is None:
         return False

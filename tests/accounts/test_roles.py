@@ -47,9 +47,9 @@ def test_evaluators_get_evaluations_and_nothing_else():
     )
     assert sorted(permissions) == sorted(
         [("wagtailadmin", "access_admin")]
+        + [("registry", "change_evaluation"), ("registry", "view_evaluation")]
         + [
-            ("registry", f"{action}_{model}")
-            for model in ("evaluation", "evaluationscore")
+            ("registry", f"{action}_evaluationscore")
             for action in ("add", "change", "delete", "view")
         ]
     )

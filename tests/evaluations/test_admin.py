@@ -162,9 +162,9 @@ def test_the_listing_links_each_evaluation_to_its_steps(
 
 
 def test_defaults_let_inesia_evaluators_work_in_the_admin():
-    from portal.services import portal_defaults_ensure
+    from portal.accounts.roles import roles_ensure
 
-    portal_defaults_ensure()
+    roles_ensure()
     codenames = set(
         Group.objects.get(name=EVALUATORS_GROUP).permissions.values_list(
             "codename", flat=True

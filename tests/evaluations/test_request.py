@@ -151,3 +151,15 @@ def test_references_follow_each_other_within_the_year(client, project, researche
         for ref in Evaluation.objects.values_list("reference", flat=True)
     )
     assert numbers[1] == numbers[0] + 1
+
+
+def test_the_owner_who_declared_the_project_may_request_too(client, project, outsider):
+    """An owner with no registry person yet (a fresh account) still may ask."""
+    project.owner = outsider
+    project.save(update_fields=["owner"])
+    client.force_login(outsider)
+
+    response = client.post(request_url(project), FORM)
+
+    assert response.status_code == 302
+    assert Evaluation.objects.get(project=project).requested_by == outsider
