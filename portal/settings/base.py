@@ -317,3 +317,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Backstop of the dashboard's cache, whose key already follows the data's changes.
 DASHBOARD_CACHE_TIMEOUT = env.int("DASHBOARD_CACHE_TIMEOUT", default=60 * 60)
+
+# --- Bulk imports (issue 6, part 4) ---------------------------------------------
+INSTALLED_APPS += ["registry.imports"]  # noqa: F405
+# Largest file the admin upload page accepts (the ANR partners file is ~80 KB).
+IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
