@@ -9,7 +9,11 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    ObjectDoesNotExist,
+    ValidationError,
+)
 from django.db.models import Model
 
 from registry.imports.columns import Column
@@ -84,7 +88,7 @@ class KindImporter:
     def assign(self, instance: Model, values: dict[str, Any]) -> list[str]:
         """Set the fields whose value differs; return their names."""
         changed = [
-            name for name, value in values.items() if getattr(instance, name) != value
+            name for name, value in values.items() if _current(instance, name) != value
         ]
         for name in changed:
             setattr(instance, name, values[name])
@@ -125,3 +129,11 @@ class KindImporter:
     def outcome_merge(self, outcome: str, *, related_changed: bool) -> str:
         """A record whose own fields did not change is updated if a relation did."""
         return UPDATED if outcome == UNCHANGED and related_changed else outcome
+
+
+def _current(instance: Model, name: str) -> Any:
+    """A field's value; None for a relation a new record does not have yet."""
+    try:
+        return getattr(instance, name)
+    except ObjectDoesNotExist:
+        return None
