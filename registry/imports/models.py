@@ -31,6 +31,9 @@ class ImportRun(models.Model):
     file_name = models.CharField(_("fichier"), max_length=255)
     source = models.CharField(_("provenance"), max_length=255, blank=True)
     dry_run = models.BooleanField(_("simulation"), default=False)
+    file_format = models.CharField(
+        _("format"), max_length=4, blank=True, help_text=_("Vide : deviné.")
+    )
     status = models.CharField(
         _("statut"), max_length=20, choices=Status.choices, default=Status.PENDING
     )

@@ -36,6 +36,7 @@ def import_run_create(
     kind: str = "",
     source: str = "",
     dry_run: bool = False,
+    file_format: str = "",
     user: AbstractBaseUser | None = None,
     keep_files: bool = False,
 ) -> ImportRun:
@@ -46,6 +47,7 @@ def import_run_create(
             kind=kind,
             source=source,
             dry_run=dry_run,
+            file_format=file_format,
             file_name=", ".join(file.name for file in files)[:255],
         )
         if keep_files:
@@ -62,7 +64,6 @@ def import_run_execute(
     *,
     run: ImportRun,
     files: Sequence[SourceFile] | None = None,
-    file_format: str = "",
     progress: Progress | None = None,
 ) -> ImportRun:
     """Run the import a run describes; its status, counts, errors and log follow.
@@ -90,7 +91,7 @@ def import_run_execute(
             kind=run.kind,
             source=run.source,
             dry_run=run.dry_run,
-            file_format=file_format,
+            file_format=run.file_format,
             user=run.user,
             run=run,
             progress=report_progress,

@@ -60,9 +60,7 @@ class Command(BaseCommand):
             files=sources, kind=kind, source=source, dry_run=dry_run
         )
         progress = Progress(self.stdout, "Import")
-        run = import_run_execute(
-            run=run, files=sources, file_format=format, progress=progress.report
-        )
+        run = import_run_execute(run=run, files=sources, progress=progress.report)
         if progress.total:
             progress.finish()
         if run.status != ImportRun.Status.SUCCEEDED:
