@@ -57,7 +57,11 @@ class Command(BaseCommand):
             SourceFile(name=path.name, content=path.read_bytes()) for path in files
         ]
         run = import_run_create(
-            files=sources, kind=kind, source=source, dry_run=dry_run
+            files=sources,
+            kind=kind,
+            source=source,
+            dry_run=dry_run,
+            file_format=format,
         )
         progress = Progress(self.stdout, "Import")
         run = import_run_execute(run=run, files=sources, progress=progress.report)
