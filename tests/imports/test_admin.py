@@ -168,3 +168,16 @@ def test_progress_endpoint_reads_a_running_import(client, moderator):
     assert (body["done"], body["total"], body["finished"]) == (120, 866, False)
     page = client.get(reverse("imports:run_detail", kwargs={"pk": run.pk}))
     assert b"run_progress.js" in page.content
+
+
+def test_upload_form_errors_are_linked_to_their_fields(client, moderator):
+    client.force_login(moderator)
+
+    response = client.post(reverse("imports:run_create"), {"kind": "anr"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'for="id_file"' in html and 'aria-invalid="true"' in html
+    assert "Champ requis" in html
+    assert "fichier des partenaires" in html
+    assert not ImportRun.objects.exists()
