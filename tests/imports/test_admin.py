@@ -181,3 +181,46 @@ def test_upload_form_errors_are_linked_to_their_fields(client, moderator):
     assert "Champ requis" in html
     assert "fichier des partenaires" in html
     assert not ImportRun.objects.exists()
+
+
+def test_history_page_queries_do_not_grow_with_the_number_of_runs(client, moderator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(moderator)
+    url = reverse("imports:run_list")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    ImportRun.objects.create(kind="teams", file_name="a.csv", user=moderator)
+    few = queries()
+    for number in range(20):
+        ImportRun.objects.create(
+            kind="teams", file_name=f"{number}.csv", user=moderator
+        )
+    assert queries() == few
+
+
+def test_an_internal_failure_marks_the_run_failed_and_drops_the_upload(
+    monkeypatch, moderator
+):
+    from registry.imports import services
+    from registry.imports.engine import SourceFile
+
+    run = services.import_run_create(
+        files=[SourceFile("o.csv", b"name\nX\n")], user=moderator, keep_files=True
+    )
+
+    def broken(**kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(services, "import_execute", broken)
+    with pytest.raises(RuntimeError):
+        services.import_run_execute(run=run)
+
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.FAILED and run.finished_at
+    assert not ImportRunFile.objects.exists()
