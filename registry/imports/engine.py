@@ -139,8 +139,8 @@ class _Rows:
                     (
                         column,
                         row.values.get(column, ""),
-                        f"clé en double : même {importer.key_help} qu’à la ligne "
-                        f"{seen[key]}.",
+                        f"clé en double : la ligne {seen[key]} décrit déjà cet "
+                        f"enregistrement (clé : {importer.key_help}).",
                     )
                 )
             elif key is not None:

@@ -1,5 +1,7 @@
 """`manage.py import_registry FILE [FILE] [--kind …] [--dry-run] [--format csv|json]`."""
 
+import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -12,6 +14,22 @@ from registry.imports.readers import FORMATS
 from registry.imports.services import import_run_create, import_run_execute
 
 TABLE_WIDTHS = (28, 6, 20, 24)
+# One INFO line per saved revision (Wagtail) and per eager task (Celery, in
+# development): hundreds of lines that would bury the progress bar and the report.
+CHATTY_LOGGERS = ("wagtail", "celery.app.trace")
+
+
+@contextmanager
+def _chatty_loggers_quiet():
+    loggers = [logging.getLogger(name) for name in CHATTY_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 class Command(BaseCommand):
@@ -64,7 +82,8 @@ class Command(BaseCommand):
             file_format=format,
         )
         progress = Progress(self.stdout, "Import")
-        run = import_run_execute(run=run, files=sources, progress=progress.report)
+        with _chatty_loggers_quiet():
+            run = import_run_execute(run=run, files=sources, progress=progress.report)
         if progress.total:
             progress.finish()
         if run.status != ImportRun.Status.SUCCEEDED:
