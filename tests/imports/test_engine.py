@@ -258,3 +258,18 @@ def test_a_published_project_keeps_its_live_version_and_gets_a_revision():
 
     _kind, again = import_execute(files=[csv_file("p.csv", changed)], kind="projects")
     assert again.counts["projects"]["unchanged"] == 2
+
+
+def test_wagtail_usage_index_is_refreshed_once_after_commit(
+    django_capture_on_commit_callbacks,
+):
+    from wagtail.models import ReferenceIndex
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        import_all()
+
+    chu = Organisation.objects.get(ror_id="01hq89f96")
+    users = {ref.object_id for ref in ReferenceIndex.get_references_to(chu)}
+    assert str(Project.objects.get(acronym="RETINO-IA").pk) in users
+    ours = [c for c in callbacks if c.__qualname__.startswith("import_execute")]
+    assert len(ours) == len(samples.IN_ORDER)  # one per import, not one per save

@@ -36,11 +36,14 @@ class RunContext:
     defaults: dict[str, Any] = field(default_factory=dict)
     references: References = field(default_factory=References)
     report: ImportReport = field(default_factory=ImportReport)
+    # (app label, model name, pk) of every record written, for after-commit work.
+    touched: set[tuple[str, str, int]] = field(default_factory=set)
 
     def provenance_record(self, record: Model, outcome: str) -> None:
         """Note which run created or last changed `record`, and from which source."""
         if outcome == UNCHANGED:
             return
+        self.touched.add((record._meta.app_label, record._meta.model_name, record.pk))
         content_type = ContentType.objects.get_for_model(record)
         defaults = {
             "source": self.source,
