@@ -181,10 +181,11 @@ def import_execute(
     user: AbstractBaseUser | None = None,
     run: ImportRun | None = None,
     progress: Progress | None = None,
+    defaults: dict[str, Any] | None = None,
 ) -> tuple[str, ImportReport]:
     """Import `files` as `kind` (guessed from a known file name or the header when
     empty); return the kind and the report. Writes only if every row is valid and
-    `dry_run` is false."""
+    `dry_run` is false. `defaults` fill new records' fields a file leaves out."""
     report = ImportReport()
     tables = [
         table_read(name=file.name, content=file.content, file_format=file_format)
@@ -228,7 +229,7 @@ def import_execute(
         or (preset.source if preset else ", ".join(t.name for t in tables)),
         file_name=", ".join(table.name for table in tables),
         user=user,
-        defaults=preset.defaults if preset else {},
+        defaults={**(preset.defaults if preset else {}), **(defaults or {})},
         report=report,
     )
     importer = KINDS[kind](context)

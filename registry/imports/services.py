@@ -65,6 +65,7 @@ def import_run_execute(
     run: ImportRun,
     files: Sequence[SourceFile] | None = None,
     progress: Progress | None = None,
+    defaults: dict | None = None,
 ) -> ImportRun:
     """Run the import a run describes; its status, counts, errors and log follow.
 
@@ -95,6 +96,7 @@ def import_run_execute(
             user=run.user,
             run=run,
             progress=report_progress,
+            defaults=defaults,
         )
     except Exception:
         logger.exception("Import run %s failed", run.pk)
