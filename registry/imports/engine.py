@@ -206,6 +206,8 @@ def import_execute(
         ),
         None,
     )
+    if preset and kind and preset.kind != kind:
+        preset = None  # a known file name imported as another kind: no defaults
     kind = kind or (preset.kind if preset else "") or kind_detect(tables[0].columns)
     if kind not in KINDS:
         report.errors.append(
