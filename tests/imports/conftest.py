@@ -31,3 +31,17 @@ def real_file():
 
 def csv_file(name: str, text: str, encoding: str = "utf-8") -> SourceFile:
     return SourceFile(name=name, content=text.encode(encoding))
+
+
+@pytest.fixture(autouse=True)
+def sample_terms(db):
+    """The taxonomy terms the sample projects name (migrations load them too, but a
+    transactional test elsewhere may have flushed them)."""
+    from projects.models import Domain, Technique
+
+    Domain.objects.get_or_create(
+        slug="ophtalmologie", defaults={"name": "Ophtalmologie"}
+    )
+    Technique.objects.get_or_create(
+        slug="reseaux-convolutifs", defaults={"name": "Réseaux convolutifs"}
+    )

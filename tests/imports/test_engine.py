@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from projects.models import Project
 from registry.imports.engine import SourceFile, import_execute
+from registry.imports.selectors import record_provenance
 from registry.models import Dataset, Membership, Organisation, Person, Team
 from tests.imports import samples
 from tests.imports.conftest import csv_file, table_counts
@@ -43,6 +44,7 @@ def test_every_kind_imports_and_links_its_references():
     bph = Team.objects.get(rnsr="200918472W")
     assert {o.acronym for o in bph.parents.all()} == {"Inserm", ""}
     assert set(bph.expertise.names()) == {"épidémiologie", "apprentissage automatique"}
+    assert record_provenance(record=bph).source == "equipes.csv"  # no licence given
     carberry = Person.objects.get(orcid="0000-0002-1825-0097")
     assert Membership.objects.get(person=carberry).role == "head"
     assert Dataset.objects.get().standards.count() == 2

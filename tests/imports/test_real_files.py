@@ -6,7 +6,7 @@ import pytest
 from projects.models import Project
 from registry.imports.engine import import_execute
 from registry.imports.kinds.anr import ANR_SOURCE
-from registry.imports.models import ImportedRecord
+from registry.imports.selectors import record_provenance
 from registry.models import Organisation
 from tests.imports.conftest import table_counts
 
@@ -27,7 +27,7 @@ def test_hospital_files_import_as_organisations_keyed_by_ror(real_file):
     assert Organisation.objects.filter(kind="hospital").count() == 52
     bordeaux = Organisation.objects.get(ror_id="01hq89f96")
     assert bordeaux.source.startswith("French Open Science Monitor")
-    assert ImportedRecord.objects.get(object_id=bordeaux.pk).file_name == (
+    assert record_provenance(record=bordeaux).file_name == (
         "french_university_hospitals_ror.csv"
     )
 
@@ -52,7 +52,7 @@ def test_anr_consortia_import_with_zero_errors_then_again_as_a_no_op(real_file):
     immunolife = Project.objects.get(acronym="IMMUNOLIFE")
     assert immunolife.lead_organisation.ror_id == "0321g0743"  # Gustave-Roussy
     assert immunolife.fundings.get().grant_reference == "ANR-21-RHUS-0017"
-    assert ImportedRecord.objects.get(object_id=immunolife.pk).source == ANR_SOURCE
+    assert record_provenance(record=immunolife).source == ANR_SOURCE
     before = table_counts()
 
     _kind, again = import_execute(files=files)
