@@ -149,6 +149,8 @@ class _Rows:
                 seen[key] = row.number
             if not problems:
                 problems = self._write(write, row.number, values, count_as)
+            else:
+                problems += importer.reference_problems(values)
             self.report.errors += [
                 RowError(table.name, row.number, column, str(value), reason)
                 for column, value, reason in problems

@@ -167,6 +167,7 @@ def test_people_file_reports_every_problem_and_writes_nothing():
         "0000-0001-5109-3700,Laure,Haak,Équipe inconnue\n"  # unknown team
         "0000-0002-1694-233X,,Sansprenom,\n"  # required cell
         "1234,Bad,Format,\n"  # ORCID format
+        "0000-0002-1825-009X,Two,Problems,Nulle part\n"  # checksum and team
     )
 
     _kind, report = import_execute(files=[csv_file("p.csv", text)], kind="people")
@@ -177,6 +178,8 @@ def test_people_file_reports_every_problem_and_writes_nothing():
         (5, "team"),
         (6, "first_name"),
         (7, "orcid"),
+        (8, "orcid"),
+        (8, "team"),
     ]
     assert "clé de contrôle" in report.errors[0].reason
     assert "ligne 2" in report.errors[1].reason
@@ -214,9 +217,8 @@ def test_bad_cells_of_every_type_are_reported_together():
     text = (
         "acronym,lead_organisation,title,summary,trl,start_date,status,amount_eur,"
         "domains\n"
-        "A,Inserm,T,S,12,2024-13-01,en-cours,beaucoup,\n"
-        # References are checked once a row's cells read well.
-        "B,Inserm,T,S,1,,,,cardiologie-imaginaire\n"
+        "A,Inserm,T,S,12,2024-13-01,en-cours,beaucoup,cardiologie-imaginaire\n"
+        "B,Nulle part,T,S,1,,,,\n"
     )
     import_all()
     located, errors = errors_of(text, "projects")
@@ -226,7 +228,8 @@ def test_bad_cells_of_every_type_are_reported_together():
         (2, "trl"),
         (2, "start_date"),
         (2, "amount_eur"),
-        (3, "domains"),
+        (2, "domains"),  # references too, on a row whose cells are bad
+        (3, "lead_organisation"),
     ]
     assert errors[0].value == "en-cours" and "active" in errors[0].reason
 

@@ -22,6 +22,14 @@ from registry.imports.references import References
 from registry.imports.report import ImportReport, RowProblems
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+UNKNOWN_REFERENCE = {
+    "organisation": "organisation inconnue.",
+    "team": "équipe inconnue.",
+    "dataset": "jeu de données inconnu.",
+    "partner": "ni équipe ni organisation connue sous ce nom.",
+    "domain": "terme inconnu (slug attendu).",
+    "technique": "terme inconnu (slug attendu).",
+}
 
 
 @dataclass
@@ -66,6 +74,8 @@ class KindImporter:
     key_help: ClassVar[str]
     # Model field → file column, to report a model's own validation errors.
     field_columns: ClassVar[dict[str, str]] = {}
+    # File column → what it names, checked even on rows whose other cells are bad.
+    reference_columns: ClassVar[dict[str, str]] = {}
 
     def __init__(self, context: RunContext) -> None:
         self.context = context
@@ -85,6 +95,34 @@ class KindImporter:
     def row_import(self, values: dict[str, Any]) -> str:
         """Create, update or leave one record; return the outcome. Raise RowProblems."""
         raise NotImplementedError
+
+    def reference_problems(self, values: dict[str, Any]) -> list[tuple[str, str, str]]:
+        """Every reference of a row that names nothing the registry (or an earlier
+        row) knows; used for rows that cannot be written, to report all at once."""
+        problems = []
+        for column, what in self.reference_columns.items():
+            raw = values.get(column) or []
+            for reference in raw if isinstance(raw, list) else [raw]:
+                if not self._reference_found(what, reference):
+                    problems.append((column, reference, UNKNOWN_REFERENCE[what]))
+        return problems
+
+    def _reference_found(self, what: str, reference: str) -> bool:
+        from projects.models import Domain, Technique
+
+        refs = self.references
+        if what == "organisation":
+            return refs.organisations.find(reference) is not None
+        if what == "team":
+            return refs.teams.find(reference) is not None
+        if what == "dataset":
+            return refs.datasets.find(reference) is not None
+        if what == "partner":
+            return bool(
+                refs.teams.find(reference) or refs.organisations.find(reference)
+            )
+        model = Domain if what == "domain" else Technique
+        return refs.term(model, reference) is not None
 
     # --- helpers for the kinds ---------------------------------------------------
 

@@ -87,6 +87,7 @@ class DatasetImporter(KindImporter):
     kind = "datasets"
     label = "Jeux de données"
     columns = DATASET_COLUMNS
+    reference_columns = {"producer": "organisation"}
     key_help = "le slug s’il est donné, sinon le nom (ou le sigle)"
     field_columns = {
         name: name

@@ -48,6 +48,7 @@ class OrganisationImporter(KindImporter):
     kind = "organisations"
     label = "Organisations"
     columns = ORGANISATION_COLUMNS
+    reference_columns = {"parent": "organisation"}
     key_help = (
         "l’identifiant ROR ; sans ROR, le nom et la ville (accents, casse, "
         "ponctuation et « Cedex » ignorés)"

@@ -44,6 +44,7 @@ class PersonImporter(KindImporter):
     kind = "people"
     label = "Personnes"
     columns = PERSON_COLUMNS
+    reference_columns = {"team": "team"}
     key_help = "l’ORCID (obligatoire)"
     field_columns = {
         "orcid": "orcid",

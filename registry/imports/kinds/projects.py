@@ -267,6 +267,15 @@ class ProjectImporter(KindImporter):
     kind = "projects"
     label = "Projets"
     columns = PROJECT_COLUMNS
+    reference_columns = {
+        "lead_organisation": "organisation",
+        "lead_team": "team",
+        "domains": "domain",
+        "techniques": "technique",
+        "partners": "partner",
+        "datasets": "dataset",
+        "funder": "organisation",
+    }
     key_help = "l’acronyme et l’organisation porteuse"
     field_columns = {
         **SCALARS,
@@ -285,17 +294,10 @@ class ProjectImporter(KindImporter):
         return "acronym"
 
     def row_import(self, values: dict[str, Any]) -> str:
-        problems: list[tuple[str, str, str]] = []
+        problems = self.reference_problems(values)
+        if problems:
+            raise RowProblems(problems)
         refs = self.references
-        lead = refs.organisations.find(values["lead_organisation"])
-        if lead is None:
-            problems.append(
-                (
-                    "lead_organisation",
-                    values["lead_organisation"],
-                    "organisation inconnue.",
-                )
-            )
         fields = {
             name: (
                 None if name in NULLABLE and values[column] == "" else values[column]
@@ -306,79 +308,43 @@ class ProjectImporter(KindImporter):
         for name in ("status", "trl"):
             if fields.get(name) in ("", None):
                 fields.pop(name, None)
-        fields["lead_organisation"] = lead
+        fields["lead_organisation"] = refs.organisations.find(
+            values["lead_organisation"]
+        )
         if "lead_team" in values:
-            fields["lead_team"] = self._found(
-                problems, "lead_team", values["lead_team"], refs.teams.find, "équipe"
+            fields["lead_team"] = (
+                refs.teams.find(values["lead_team"]) if values["lead_team"] else None
             )
         data = ProjectData(fields=fields)
         if "domains" in values:
-            data.domains = self._terms(problems, "domains", Domain, values["domains"])
+            data.domains = [refs.term(Domain, slug) for slug in values["domains"]]
         if "techniques" in values:
-            data.techniques = self._terms(
-                problems, "techniques", Technique, values["techniques"]
-            )
+            data.techniques = [
+                refs.term(Technique, slug) for slug in values["techniques"]
+            ]
         if "keywords" in values:
             data.keywords = values["keywords"]
         if "datasets" in values:
-            data.datasets = [
-                self._found(
-                    problems, "datasets", ref, refs.datasets.find, "jeu de données"
-                )
-                for ref in values["datasets"]
-            ]
+            data.datasets = [refs.datasets.find(ref) for ref in values["datasets"]]
         if "partners" in values:
-            data.partners = [
-                self._partner(problems, reference) for reference in values["partners"]
-            ]
+            data.partners = [self._partner(ref) for ref in values["partners"]]
         if "funder" in values:
-            data.fundings = self._fundings(problems, values)
-        if problems:
-            raise RowProblems(problems)
+            data.fundings = (
+                [
+                    (
+                        refs.organisations.find(values["funder"]),
+                        values.get("programme", ""),
+                        values.get("grant_reference", ""),
+                        values.get("amount_eur") or None,
+                    )
+                ]
+                if values["funder"]
+                else []
+            )
         return project_import(self, data)
 
-    def _found(self, problems, column, reference, finder, what):
-        if not reference:
-            return None
-        found = finder(reference)
-        if found is None:
-            problems.append((column, reference, f"{what} inconnu(e)."))
-        return found
-
-    def _terms(self, problems, column, model, slugs):
-        terms = []
-        for slug in slugs:
-            term = self.references.term(model, slug)
-            if term is None:
-                problems.append((column, slug, "terme inconnu (slug attendu)."))
-            terms.append(term)
-        return terms
-
-    def _partner(self, problems, reference):
+    def _partner(self, reference: str):
+        """A partner is a team when a team answers to the name, else an organisation."""
         team = self.references.teams.find(reference)
         organisation = None if team else self.references.organisations.find(reference)
-        if team is None and organisation is None:
-            problems.append(
-                ("partners", reference, "ni équipe ni organisation connue sous ce nom.")
-            )
         return team, organisation, ProjectPartner.Role.PARTNER
-
-    def _fundings(self, problems, values):
-        if not values["funder"]:
-            return []
-        funder = self._found(
-            problems,
-            "funder",
-            values["funder"],
-            self.references.organisations.find,
-            "financeur",
-        )
-        amount = values.get("amount_eur") or None
-        return [
-            (
-                funder,
-                values.get("programme", ""),
-                values.get("grant_reference", ""),
-                amount,
-            )
-        ]

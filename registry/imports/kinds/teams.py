@@ -57,6 +57,7 @@ class TeamImporter(KindImporter):
     kind = "teams"
     label = "Équipes"
     columns = TEAM_COLUMNS
+    reference_columns = {"parents": "organisation"}
     key_help = "le code RNSR ; sans RNSR, le nom et la ville"
     field_columns = {
         "rnsr": "rnsr",
