@@ -419,3 +419,8 @@ MIDDLEWARE.insert(  # noqa: F405
 )
 # Evaluation e-mails live in registry/evaluations/tasks.py, out of autodiscovery's reach.
 CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "registry.evaluations.tasks"]
+
+# --- Bulk imports (issue 6, part 4) ---------------------------------------------
+INSTALLED_APPS += ["registry.imports"]  # noqa: F405
+# Largest file the admin upload page accepts (the ANR partners file is ~80 KB).
+IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
