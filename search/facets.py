@@ -48,7 +48,8 @@ def facet_values(
 def _labels(name: str, values: list[str]) -> dict[str, str]:
     if name in _MODELS:
         model, label = _MODELS[name]
-        ids = [int(value) for value in values if value.isdigit()]
+        # isdecimal, not isdigit: int() refuses "²"; ten digits stay within a key.
+        ids = [int(value) for value in values if value.isdecimal() and len(value) < 10]
         queryset = model.objects.filter(pk__in=ids)
         if model in (Domain, Technique):
             queryset = queryset.select_related("parent")
@@ -60,5 +61,5 @@ def _labels(name: str, values: list[str]) -> dict[str, str]:
             if value in _CHOICES[name]
         }
     if name == "start_year":
-        return {value: value for value in values if value.isdigit()}
+        return {value: value for value in values if value.isdecimal()}
     return {value: _(value) for value in values}

@@ -143,7 +143,7 @@ def match_request_check(*, request: MatchRequest) -> None:
 
 def _dataset(value) -> Dataset | None:
     value = str(value).strip()
-    if value.isdigit() and len(value) < 12:
+    if value.isdecimal() and len(value) < 10:
         found = Dataset.objects.filter(pk=int(value)).first()
     else:
         found = Dataset.objects.filter(slug=value[:80]).first()

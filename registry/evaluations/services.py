@@ -40,7 +40,7 @@ def evaluation_next_reference(*, year: int) -> str:
         for reference in Evaluation.objects.filter(
             reference__startswith=prefix
         ).values_list("reference", flat=True)
-        if reference.removeprefix(prefix).isdigit()
+        if reference.removeprefix(prefix).isdecimal()
     ]
     return f"{prefix}{max(numbers, default=0) + 1:04d}"
 

@@ -70,3 +70,16 @@ def test_fallback_with_a_query_of_short_words_does_not_crash(client, settings):
     response = client.get("/api/v1/search/", {"q": "0", "dataset": "false"})
     assert response.status_code == 200
     assert response.json()["engine"] == "database"
+
+
+def test_facet_values_that_look_numeric_but_are_not_are_harmless(
+    client, indexed_scene, settings
+):
+    """ "²".isdigit() is true but int("²") fails: found by the schema fuzzing."""
+    for engine_url in (settings.ELASTICSEARCH_URL, "http://127.0.0.1:9"):
+        settings.ELASTICSEARCH_URL = engine_url
+        es_reset()
+        for value in ("²", "٣", "9" * 30):
+            response = client.get("/api/v1/search/", {"dataset": value})
+            assert response.status_code in (200, 400), (engine_url, value)
+    es_reset()
