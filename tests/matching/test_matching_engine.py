@@ -46,7 +46,10 @@ def team_source(team) -> dict:
 
 
 def test_team_profiles_live_in_the_index_and_follow_their_projects(search_engine):
-    from registry.models import Evaluation
+    from django.contrib.auth import get_user_model
+
+    from registry.evaluations.transitions import evaluation_transition
+    from registry.models import Evaluation, EvaluationCriterion, EvaluationScore
     from search.indexing import index_rebuild, search_outbox_drain
     from tests.factories import EvaluationFactory, ProjectFactory
 
@@ -65,15 +68,24 @@ def test_team_profiles_live_in_the_index_and_follow_their_projects(search_engine
     )
     project.save_revision().publish()
     evaluation = EvaluationFactory(
-        project=project, status=Evaluation.Status.COMPLETED, published_on=None
+        project=project,
+        status=Evaluation.Status.COMPLETED,
+        published_on=None,
+        summary="Robuste sur les trois centres.",
     )
+    for criterion in EvaluationCriterion.objects.all():
+        EvaluationScore.objects.create(
+            evaluation=evaluation, criterion=criterion, score=80
+        )
     search_outbox_drain()
     profile = team_source(scene.candidate)
     assert "Oxymétrie nocturne" in profile["profile"]
     assert profile["evaluated_projects"] == []
 
-    evaluation.status = Evaluation.Status.PUBLISHED
-    evaluation.save()
+    moderator = get_user_model().objects.create_superuser("moderation", "m@example.org")
+    evaluation_transition(
+        evaluation=evaluation, to_status=Evaluation.Status.PUBLISHED, user=moderator
+    )
     search_outbox_drain()
     assert team_source(scene.candidate)["evaluated_projects"] == [str(project.pk)]
 
