@@ -100,6 +100,25 @@ def user_is_staff_member(user) -> bool:
     return user.groups.filter(name__in=STAFF_GROUPS).exists()
 
 
+def user_group_names(user) -> set[str]:
+    """The names of the user's groups, read once per user object (a page asks
+    several questions about one user)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return set()
+    if not hasattr(user, "_role_group_names"):
+        user._role_group_names = set(user.groups.values_list("name", flat=True))
+    return user._role_group_names
+
+
+def user_is_moderator(user) -> bool:
+    """Moderators, Administrators and superusers act on all registry content."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or bool(
+        user_group_names(user) & {MODERATORS, ADMINISTRATORS}
+    )
+
+
 def researcher_role_grant(*, user) -> None:
     """A confirmed e-mail address makes an account a researcher's."""
     group, _ = Group.objects.get_or_create(name=RESEARCHERS)

@@ -10,9 +10,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from portal.accounts.roles import MODERATORS
 from portal.feedback.models import ErrorReport
 
-MODERATORS_GROUP = "Moderators"
+MODERATORS_GROUP = MODERATORS
 
 
 def error_report_rate_allow(*, ip: str) -> bool:

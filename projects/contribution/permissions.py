@@ -1,7 +1,6 @@
 """Who may do what with a project: the one place that decides, for every view.
 
-Roles come from groups (created with `Group.objects.get_or_create` wherever they
-are needed, so the names are the contract): moderators and administrators act on
+Roles are the groups of portal/accounts/roles.py: moderators and administrators act on
 every project; a researcher acts on the projects they own (created) or whose
 member list names the person linked to their account. INESIA evaluators have no
 right on projects beyond the public pages.
@@ -10,29 +9,17 @@ right on projects beyond the public pages.
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 
+from portal.accounts import roles
+from portal.accounts.roles import EDITORS, RESEARCHERS
+from portal.accounts.roles import user_group_names as _group_names
 from projects.models import Project
-
-RESEARCHERS = "Researchers"
-MODERATORS = "Moderators"
-EVALUATORS = "INESIA evaluators"
-ADMINISTRATORS = "Administrators"
-EDITORS = "Editors"
 
 User = AbstractBaseUser | AnonymousUser
 
 
-def _group_names(user: User) -> set[str]:
-    # Cached on the user object: a page asks several questions about one user.
-    if not hasattr(user, "_contribution_groups"):
-        user._contribution_groups = set(user.groups.values_list("name", flat=True))
-    return user._contribution_groups
-
-
 def user_is_moderator(*, user: User) -> bool:
     """Moderators and administrators see, edit, approve and delete every project."""
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or bool(_group_names(user) & {MODERATORS, ADMINISTRATORS})
+    return roles.user_is_moderator(user)
 
 
 def user_is_editor(*, user: User) -> bool:

@@ -2,33 +2,21 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from portal.accounts import roles
 from projects.models import Project
 
-EVALUATORS_GROUP = "INESIA evaluators"
-MODERATORS_GROUP = "Moderators"
-
-
-def _in_group(user: AbstractBaseUser, name: str) -> bool:
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    # Group names are read once per user object: a page asks several times.
-    cache = getattr(user, "_evaluation_group_names", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._evaluation_group_names = cache
-    return name in cache
+EVALUATORS_GROUP = roles.EVALUATORS
+MODERATORS_GROUP = roles.MODERATORS
 
 
 def user_is_moderator(*, user: AbstractBaseUser) -> bool:
-    """Moderators (and superusers) assign evaluators and publish evaluations."""
-    return bool(user and user.is_authenticated and user.is_superuser) or _in_group(
-        user, MODERATORS_GROUP
-    )
+    """Moderators (and administrators) assign evaluators and publish evaluations."""
+    return roles.user_is_moderator(user)
 
 
 def user_is_evaluator(*, user: AbstractBaseUser) -> bool:
     """INESIA evaluators conduct the evaluations assigned to them."""
-    return _in_group(user, EVALUATORS_GROUP)
+    return EVALUATORS_GROUP in roles.user_group_names(user)
 
 
 def user_can_request_evaluation(*, user: AbstractBaseUser, project: Project) -> bool:

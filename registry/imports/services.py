@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from portal.accounts.roles import user_is_moderator
 from registry.imports.engine import Progress, SourceFile, import_execute
 from registry.imports.models import ImportRun, ImportRunFile
 
@@ -19,15 +20,11 @@ logger = logging.getLogger(__name__)
 PROGRESS_KEY = "imports:progress:{run_id}"
 # Long enough for a slow import and its last poll; the finished run has the counts.
 PROGRESS_TIMEOUT = 6 * 60 * 60
-IMPORTER_GROUPS = ("Moderators",)
 
 
 def user_can_import(*, user: AbstractBaseUser) -> bool:
     """Moderators and administrators: an import writes many records at once."""
-    return bool(
-        user.is_authenticated
-        and (user.is_superuser or user.groups.filter(name__in=IMPORTER_GROUPS).exists())
-    )
+    return user_is_moderator(user)
 
 
 def import_run_create(
