@@ -5,6 +5,7 @@ from typing import TextIO
 
 from wagtail.models import Site
 
+from portal.demo.calls import call_specs, load_calls
 from portal.demo.datasets import load_datasets
 from portal.demo.evaluations import evaluation_specs, load_evaluations
 from portal.demo.fictional import load_teams_and_people, person_specs, team_specs
@@ -28,6 +29,8 @@ def load_demo(stdout: TextIO) -> list[str]:
     projects = project_specs(rng, teams, {team.acronym for team in teams})
     criteria = dict(EvaluationCriterion.objects.values_list("code", "name"))
     evaluations = evaluation_specs(rng, projects, criteria)
+    # A generator of their own: the draws above stay what they were before calls.
+    calls = call_specs(random.Random(SEED + 1), teams)
 
     load_organisations(Progress(stdout, "Organisations réelles"))
     load_datasets(Progress(stdout, "Jeux de données réels"))
@@ -36,6 +39,7 @@ def load_demo(stdout: TextIO) -> list[str]:
     )
     load_projects(specs=projects, progress=Progress(stdout, "Projets"))
     load_evaluations(specs=evaluations, progress=Progress(stdout, "Évaluations INESIA"))
+    load_calls(specs=calls, progress=Progress(stdout, "Appels à collaboration"))
     return _mark_site()
 
 

@@ -15,6 +15,7 @@ from django.db.models import Max
 from wagtail.models import Revision, Site
 
 from portal.models import PortalSettings
+from projects.collaboration.models import CollaborationCall
 from projects.models import Domain, Project, ProjectPartner, Technique
 from registry.models import (
     Dataset,
@@ -61,6 +62,7 @@ def _counts() -> dict[str, int]:
         ProjectPartner,
         Evaluation,
         EvaluationScore,
+        CollaborationCall,
         Revision,
     ]
     counts = {model.__name__: model.objects.count() for model in models}
@@ -206,6 +208,15 @@ def _check_publishing() -> None:
     assert not Project.objects.filter(live=True, live_revision=None).exists()
 
 
+def _check_calls() -> None:
+    """Open calls of fictional teams, each seeking something the team lacks."""
+    calls = CollaborationCall.objects.public().select_related("team")
+    assert calls.count() == 12
+    for call in calls:
+        assert call.team is not None and call.team.is_fictional
+        assert call.domains.exists()
+
+
 def _check_evaluations() -> None:
     criteria = EvaluationCriterion.objects.count()
     for status in Evaluation.Status.values:
@@ -234,6 +245,7 @@ def test_seed_demo_loads_every_threshold_and_is_idempotent():
     _check_projects()
     _check_publishing()
     _check_evaluations()
+    _check_calls()
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         assert PortalSettings.for_site(site).demo_data_loaded
