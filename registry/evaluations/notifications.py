@@ -67,3 +67,46 @@ def evaluation_request_notify_staff(*, evaluation_id: int) -> int:
     ]
     with get_connection() as connection:
         return connection.send_messages(messages) or 0
+
+
+def evaluation_assignment_notify_assignee(
+    *, evaluation_id: int, assignee_id: int
+) -> int:
+    """Tell an INESIA evaluator that an evaluation was put in their charge.
+
+    Sent only if they still hold it (a re-assignment in between sends nothing), never
+    for fictional evaluations nor to accounts of fictional people. Returns 0 or 1.
+    """
+    evaluation = (
+        Evaluation.objects.select_related("project", "assigned_to__person")
+        .filter(pk=evaluation_id, assigned_to_id=assignee_id, is_fictional=False)
+        .exclude(status__in=[Evaluation.Status.COMPLETED, Evaluation.Status.PUBLISHED])
+        .first()
+    )
+    if evaluation is None:
+        return 0
+    assignee = evaluation.assigned_to
+    person = getattr(assignee, "person", None)
+    if not (assignee.is_active and assignee.email) or (person and person.is_fictional):
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "evaluation_steps", args=[evaluation.pk]
+        )
+        subject = _("Évaluation INESIA à mener : %(project)s") % {
+            "project": evaluation.project.title
+        }
+        body = _(
+            "Bonjour,\n\n"
+            "L’évaluation %(reference)s de la version %(version)s du modèle du projet "
+            "« %(project)s » vous est confiée.\n\n"
+            "Ses étapes, à commencer quand vous êtes prêt·e :\n%(url)s\n\n"
+            "Ce message est envoyé automatiquement ; merci de ne pas y répondre.\n"
+        ) % {
+            "reference": evaluation.reference,
+            "version": evaluation.model_version,
+            "project": evaluation.project.title,
+            "url": admin_url,
+        }
+    EmailMessage(subject=subject, body=body, to=[assignee.email]).send()
+    return 1

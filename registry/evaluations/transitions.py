@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from registry.evaluations.roles import user_is_evaluator, user_is_moderator
+from registry.evaluations.tasks import evaluation_assignment_notify
 from registry.models import (
     Evaluation,
     EvaluationCriterion,
@@ -216,6 +217,12 @@ def evaluation_transition(
 
 
 @transaction.atomic
+def _assignee_notify_on_commit(*, evaluation_id: int, assignee_id: int) -> None:
+    transaction.on_commit(
+        lambda: evaluation_assignment_notify.delay(evaluation_id, assignee_id)
+    )
+
+
 def evaluation_assign(
     *,
     evaluation: Evaluation,
@@ -239,6 +246,7 @@ def evaluation_assign(
     current.assigned_to = assignee
     current.save(update_fields=["assigned_to", "updated_at"])
     evaluation.assigned_to = assignee
+    _assignee_notify_on_commit(evaluation_id=current.pk, assignee_id=assignee.pk)
     return _record(
         evaluation=current,
         action=Action.ASSIGN,

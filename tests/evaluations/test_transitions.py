@@ -262,3 +262,37 @@ def test_migration_0005_reconstructs_the_same_steps(project):
             "action", "from_status", "to_status"
         )
     ) == [("request", "", "requested"), ("start", "requested", "in_progress")]
+
+
+def test_the_assigned_evaluator_is_emailed_once_the_assignment_commits(
+    project, moderator, evaluator, other_evaluator, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    evaluation = requested_evaluation(project, is_fictional=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        evaluation_assign(evaluation=evaluation, assignee=evaluator, user=moderator)
+
+    assert [message.to for message in mail.outbox] == [[evaluator.email]]
+    assert evaluation.reference in mail.outbox[0].body
+    assert f"/evaluations/{evaluation.pk}/etapes/" in mail.outbox[0].body
+
+    # Re-assigned before the task ran: the first evaluator's message is not sent.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        evaluation_assign(evaluation=evaluation, assignee=evaluator, user=moderator)
+    evaluation_assign(evaluation=evaluation, assignee=other_evaluator, user=moderator)
+    for callback in callbacks:
+        callback()
+    assert mail.outbox == []
+
+
+def test_fictional_evaluations_never_email_their_evaluator(
+    project, moderator, evaluator, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    evaluation = requested_evaluation(project, is_fictional=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        evaluation_assign(evaluation=evaluation, assignee=evaluator, user=moderator)
+    assert mail.outbox == []
