@@ -1,16 +1,18 @@
-"""The real organisations of the demo set, loaded through the registry's import service.
+"""The real organisations of the demo set, loaded through the bulk-import engine.
 
 ROR ids are given only where they are known to be right; the import validates their
 checksum and fails loudly otherwise.
 """
 
 import csv
+import json
 from pathlib import Path
 
 from django.core.management.base import CommandError
 
 from portal.progress import Progress
-from registry.services import ImportReport, organisation_import_rows
+from registry.imports.engine import SourceFile, import_execute
+from registry.imports.report import ImportReport
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SOURCE = "Données de démonstration (organisations réelles)"
@@ -195,17 +197,37 @@ def load_organisations(progress: Progress) -> None:
                 ror = row["ror"].removeprefix("https://ror.org/")
                 hospital_rows.append({**row, "acronym": HOSPITAL_ACRONYMS.get(ror, "")})
     progress.start(len(INSTITUTIONS) + len(hospital_rows))
-    report = organisation_import_rows(
-        rows=[dict(zip(COLUMNS, values, strict=True)) for values in INSTITUTIONS],
+    institutions = [dict(zip(COLUMNS, values, strict=True)) for values in INSTITUTIONS]
+    report = _organisations_import(
+        "institutions.json",
+        institutions,
         source=SOURCE,
-        progress=lambda done: progress.update(done),
+        progress=lambda done, _total: progress.update(done),
     )
     _raise_on_errors(report, "organisations")
-    report = organisation_import_rows(
-        rows=hospital_rows,
+    report = _organisations_import(
+        "etablissements.json",
+        hospital_rows,
         source=ROR_SOURCE,
-        default_kind="hospital",
-        progress=lambda done: progress.update(len(INSTITUTIONS) + done),
+        defaults={"kind": "hospital"},
+        progress=lambda done, _total: progress.update(len(INSTITUTIONS) + done),
     )
     _raise_on_errors(report, "établissements de santé")
     progress.finish()
+
+
+def _organisations_import(
+    name: str, rows: list[dict], *, source: str, progress, defaults=None
+) -> ImportReport:
+    # The rows go through the same engine as `import_registry`, as a JSON file whose
+    # columns are the rows' own: a column left out is a field left alone.
+    content = json.dumps(rows).encode()
+    _kind, report = import_execute(
+        files=[SourceFile(name=name, content=content)],
+        kind="organisations",
+        source=source,
+        file_format="json",
+        progress=progress,
+        defaults=defaults,
+    )
+    return report

@@ -1,10 +1,11 @@
-"""Organisation imports: validation by row and field, all-or-nothing, idempotent."""
+"""Organisation imports (the engine of import_registry, and the import_organisations
+command on it): validation by row and field, all-or-nothing, idempotent."""
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from registry.imports.engine import SourceFile, import_execute
 from registry.models import Organisation
-from registry.services import organisation_import_csv, organisation_import_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -34,42 +35,49 @@ def write_csv(tmp_path):
     return write
 
 
-def test_bad_ror_checksum_names_line_and_field_and_stores_nothing(write_csv):
-    report = organisation_import_csv(path=write_csv(BAD_CSV), source="test")
+def _import(text: str, name: str = "organisations.csv"):
+    """The bulk-import engine, as `import_registry --kind organisations` runs it."""
+    _kind, report = import_execute(
+        files=[SourceFile(name=name, content=text.encode())],
+        kind="organisations",
+        source="test",
+    )
+    return report
+
+
+def test_bad_ror_checksum_names_line_and_field_and_stores_nothing():
+    report = _import(BAD_CSV)
 
     assert not report.ok
-    assert [(error.line, error.field) for error in report.errors] == [(3, "ror")]
+    assert [(error.row, error.column) for error in report.errors] == [(3, "ror")]
     assert "ligne 3" in str(report.errors[0]) and "ror" in str(report.errors[0])
     assert Organisation.objects.count() == 0
 
 
-def test_good_file_stores_rows_with_normalised_ror(write_csv):
-    report = organisation_import_csv(path=write_csv(GOOD_CSV), source="test")
+def test_good_file_stores_rows_with_normalised_ror():
+    report = _import(GOOD_CSV)
 
-    assert report.ok and report.created == 3
+    assert report.ok and report.total("created") == 3
     bordeaux = Organisation.objects.get(ror_id="01hq89f96")
     assert bordeaux.kind == Organisation.Kind.HOSPITAL
     assert bordeaux.city == "Bordeaux" and bordeaux.source == "test"
     assert Organisation.objects.get(ror_id="").kind == Organisation.Kind.AGENCY
 
 
-def test_reimport_creates_no_duplicates_and_changes_nothing(write_csv):
-    path = write_csv(GOOD_CSV)
-    organisation_import_csv(path=path, source="test")
+def test_reimport_creates_no_duplicates_and_changes_nothing():
+    _import(GOOD_CSV)
 
-    again = organisation_import_csv(path=path, source="test")
+    again = _import(GOOD_CSV)
 
-    assert again.ok and again.created == 0 and again.updated == 0
-    assert again.unchanged == 3
+    assert again.ok and again.total("created") == 0 and again.total("updated") == 0
+    assert again.total("unchanged") == 3
     assert Organisation.objects.count() == 3
 
 
 def test_rows_without_name_or_with_unknown_kind_are_reported():
-    report = organisation_import_rows(
-        rows=[{"name": "", "ror": ""}, {"name": "X", "kind": "planet"}], source="test"
-    )
+    report = _import("name,ror,kind\n,,agency\nX,,planet\n")
 
-    assert {(error.line, error.field) for error in report.errors} == {
+    assert {(error.row, error.column) for error in report.errors} == {
         (2, "name"),
         (3, "kind"),
     }
