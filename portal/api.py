@@ -2,7 +2,7 @@
 
 Included from `portal/urls.py` outside the language prefix. Every error answers
 `{"errors": [{"field": ..., "code": ..., "message": ...}]}` (see
-`portal.api_framework.core`)."""
+`portal.core.api.core`)."""
 
 from django.http import JsonResponse
 from django.urls import include, path, re_path

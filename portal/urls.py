@@ -46,7 +46,7 @@ urlpatterns += i18n_patterns(
 
 urlpatterns += i18n_patterns(
     # INESIA evaluation requests (issue 6, evaluations).
-    path("", include("registry.evaluations.urls")),
+    path("", include("projects.evaluations.urls")),
     path("", include("projects.urls")),
     path("", include("registry.urls")),
     path("", include("portal.opendata.urls")),

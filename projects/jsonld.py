@@ -1,19 +1,10 @@
 """schema.org description of a project page, for search engines and harvesters."""
 
-import json
-
 from django.utils.html import strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from portal.core.jsonld import to_script_json, without_empty
 from projects.models import Project
-
-
-def to_script_json(data: dict) -> SafeString:
-    """JSON safe to place inside <script>: no closing tag can be smuggled in."""
-    text = json.dumps(data, ensure_ascii=False)
-    return mark_safe(
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    )
 
 
 def project_jsonld(*, project: Project, request) -> SafeString:
@@ -46,7 +37,3 @@ def project_jsonld(*, project: Project, request) -> SafeString:
         ],
     }
     return to_script_json(without_empty(data))
-
-
-def without_empty(data: dict) -> dict:
-    return {key: value for key, value in data.items() if value not in (None, "", [])}

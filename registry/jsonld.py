@@ -2,7 +2,7 @@
 
 from django.utils.safestring import SafeString
 
-from projects.jsonld import to_script_json, without_empty
+from portal.core.jsonld import to_script_json, without_empty
 from registry.models import Dataset
 
 

@@ -1,4 +1,4 @@
-"""Writes to the registry outside the bulk-import engine (registry/imports/): the
+"""Writes to the registry outside the bulk-import engine (projects/imports/): the
 demo's datasets, upserted on their name and validated with the model's own
 `full_clean()`, so loading them twice changes nothing.
 """

@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from registry import selectors
 from registry.jsonld import dataset_jsonld
-from search.matching import team_match_neighbours
+from search.matching.match import team_match_neighbours
 
 
 class PublicListView(ListView):

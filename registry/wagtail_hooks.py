@@ -5,11 +5,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from registry.evaluations.admin import EvaluationViewSet
 from registry.models import (
     Dataset,
     DataStandard,
-    EvaluationCriterion,
     Organisation,
     Person,
     Team,
@@ -107,13 +105,6 @@ class DatasetViewSet(SnippetViewSet):
     ]
 
 
-class EvaluationCriterionViewSet(SnippetViewSet):
-    model = EvaluationCriterion
-    icon = "list-ol"
-    menu_label = _("Critères d’évaluation")
-    list_display = ["name", "code", "position"]
-
-
 class DataStandardViewSet(SnippetViewSet):
     model = DataStandard
     icon = "code"
@@ -129,8 +120,6 @@ class RegistryViewSetGroup(SnippetViewSetGroup):
         TeamViewSet,
         PersonViewSet,
         DatasetViewSet,
-        EvaluationViewSet,
-        EvaluationCriterionViewSet,
         DataStandardViewSet,
     )
 

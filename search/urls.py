@@ -1,7 +1,7 @@
 from django.urls import path
 
 from search import views
-from search.matching_views import matching_page
+from search.matching.views import matching_page
 
 app_name = "search"
 

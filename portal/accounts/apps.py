@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _ensure_roles(sender, **kwargs) -> None:
-    from portal.accounts.roles import roles_ensure
+    from portal.core.roles import roles_ensure
 
     roles_ensure()
 

@@ -1,6 +1,6 @@
 """Receivers of allauth's signals; the rules live in roles.py."""
 
-from portal.accounts.roles import researcher_role_grant
+from portal.core.roles import researcher_role_grant
 
 
 def email_confirmed_handler(sender, request, email_address, **kwargs) -> None:

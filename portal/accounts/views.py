@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from portal.accounts import selectors, services
 from portal.accounts.forms import OrcidClaimForm, PersonProposalForm, ProfileForm
-from portal.accounts.roles import user_is_staff_member
+from portal.core.roles import user_is_staff_member
 
 
 def _home_context(request: HttpRequest, **forms) -> dict:

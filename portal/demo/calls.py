@@ -13,8 +13,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from portal.core.progress import Progress
 from portal.demo.fictional import TeamSpec
-from portal.progress import Progress
 from projects.collaboration.models import CollaborationCall
 from projects.models import Domain, Technique
 from registry.models import Dataset, Team

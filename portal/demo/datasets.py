@@ -8,7 +8,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from portal.progress import Progress
+from portal.core.progress import Progress
 from registry.models import Organisation
 from registry.services import dataset_upsert
 

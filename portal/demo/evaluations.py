@@ -9,11 +9,11 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
+from portal.core.progress import Progress
 from portal.demo import texts
 from portal.demo.project_specs import ProjectSpec
-from portal.progress import Progress
+from projects.evaluations.transitions import evaluation_history_from_dates
 from projects.models import Project
-from registry.evaluations.transitions import evaluation_history_from_dates
 from registry.models import (
     Evaluation,
     EvaluationCriterion,

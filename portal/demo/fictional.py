@@ -12,8 +12,8 @@ from django.utils.text import slugify
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from portal.core.progress import Progress
 from portal.demo.vocabulary import FIRST_NAMES, LAST_NAMES, ROLE_TITLES, THEMES
-from portal.progress import Progress
 from registry.models import Membership, Organisation, Person, Team
 from registry.validators import orcid_check_digit
 

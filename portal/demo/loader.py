@@ -5,6 +5,7 @@ from typing import TextIO
 
 from wagtail.models import Site
 
+from portal.core.progress import Progress
 from portal.demo.calls import call_specs, load_calls
 from portal.demo.datasets import load_datasets
 from portal.demo.evaluations import evaluation_specs, load_evaluations
@@ -13,7 +14,6 @@ from portal.demo.project_specs import project_specs
 from portal.demo.projects import load_projects
 from portal.demo.real import load_organisations
 from portal.models import PortalSettings
-from portal.progress import Progress
 from registry.models import EvaluationCriterion
 
 SEED = 2026

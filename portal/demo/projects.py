@@ -4,8 +4,8 @@ from django.db import transaction
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from portal.core.progress import Progress
 from portal.demo.project_specs import ProjectSpec
-from portal.progress import Progress
 from projects.models import (
     Domain,
     Project,

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from portal.progress import Progress
-from registry.imports.engine import SourceFile, import_execute
-from registry.imports.report import ImportReport
+from portal.core.progress import Progress
+from projects.imports.engine import SourceFile, import_execute
+from projects.imports.report import ImportReport
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SOURCE = "Données de démonstration (organisations réelles)"

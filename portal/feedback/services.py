@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from portal.accounts.roles import MODERATORS
+from portal.core.roles import MODERATORS
 from portal.feedback.models import ErrorReport
 
 MODERATORS_GROUP = MODERATORS

@@ -137,7 +137,7 @@ SEARCH_BATCH_SIZE = env.int("SEARCH_BATCH_SIZE", default=500)
 SEARCH_PAGE_SIZE = 20
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Team matching (search/matching.py): one weight per signal, each signal in 0–1; the
+# Team matching (search/matching/match.py): one weight per signal, each signal in 0–1; the
 # score shown is the weighted mean. Chosen among a handful of variants on
 # `make bench-matching` (the demo data: tuned and measured on the same set).
 MATCHING_WEIGHTS = {
@@ -260,15 +260,15 @@ REST_FRAMEWORK.update(
             "rest_framework.authentication.TokenAuthentication",
         ],
         "DEFAULT_THROTTLE_CLASSES": [
-            "portal.api_framework.defaults.AnonymousThrottle",
-            "portal.api_framework.defaults.AuthenticatedThrottle",
+            "portal.core.api.defaults.AnonymousThrottle",
+            "portal.core.api.defaults.AuthenticatedThrottle",
         ],
         "DEFAULT_THROTTLE_RATES": {
             "anon": env("API_THROTTLE_ANON", default="120/minute"),
             "user": env("API_THROTTLE_USER", default="600/minute"),
         },
-        "EXCEPTION_HANDLER": "portal.api_framework.core.exception_handler",
-        "DEFAULT_PAGINATION_CLASS": "portal.api_framework.defaults.RegistryCursorPagination",
+        "EXCEPTION_HANDLER": "portal.core.api.core.exception_handler",
+        "DEFAULT_PAGINATION_CLASS": "portal.core.api.defaults.RegistryCursorPagination",
         "PAGE_SIZE": 20,
     }
 )
@@ -417,10 +417,10 @@ MIDDLEWARE.insert(  # noqa: F405
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,  # noqa: F405
     "portal.audit.middleware.AuditMiddleware",
 )
-# Evaluation e-mails live in registry/evaluations/tasks.py, out of autodiscovery's reach.
-CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "registry.evaluations.tasks"]
+# Evaluation e-mails live in projects/evaluations/tasks.py, out of autodiscovery's reach.
+CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "projects.evaluations.tasks"]
 
 # --- Bulk imports (issue 6, part 4) ---------------------------------------------
-INSTALLED_APPS += ["registry.imports"]  # noqa: F405
+INSTALLED_APPS += ["projects.imports"]  # noqa: F405
 # Largest file the admin upload page accepts (the ANR partners file is ~80 KB).
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)

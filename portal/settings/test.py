@@ -8,3 +8,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# The benchmark commands are tested too; production never installs them.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

@@ -8,7 +8,7 @@ when expanded, each loaded for the whole page in one query.
 from django.db.models import Prefetch
 from rest_framework import serializers
 
-from portal.api_framework.core import ExpandableSerializerMixin, Expansion
+from portal.core.api.core import ExpandableSerializerMixin, Expansion
 from projects.models import (
     Domain,
     Project,

@@ -15,7 +15,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
-from portal.api_framework.core import ErrorResponseSerializer, PublicReadViewSet
+from portal.core.api.core import ErrorResponseSerializer, PublicReadViewSet
 from projects import selectors
 from projects.api import serializers, services
 from projects.api.filters import ProjectApiFilter

@@ -1,6 +1,6 @@
 """Who may do what with a project: the one place that decides, for every view.
 
-Roles are the groups of portal/accounts/roles.py: moderators and administrators act on
+Roles are the groups of portal/core/roles.py: moderators and administrators act on
 every project; a researcher acts on the projects they own (created) or whose
 member list names the person linked to their account. INESIA evaluators have no
 right on projects beyond the public pages.
@@ -9,9 +9,9 @@ right on projects beyond the public pages.
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 
-from portal.accounts import roles
-from portal.accounts.roles import EDITORS, RESEARCHERS
-from portal.accounts.roles import user_group_names as _group_names
+from portal.core import roles
+from portal.core.roles import EDITORS, RESEARCHERS
+from portal.core.roles import user_group_names as _group_names
 from projects.models import Project
 
 User = AbstractBaseUser | AnonymousUser

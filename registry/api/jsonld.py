@@ -5,7 +5,7 @@ people, which have none on their pages yet, are described here."""
 
 import json
 
-from projects.jsonld import without_empty
+from portal.core.jsonld import without_empty
 from registry.jsonld import dataset_jsonld
 from registry.models import Dataset, Organisation, Person
 

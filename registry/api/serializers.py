@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from portal.api_framework.core import ExpandableSerializerMixin, Expansion
+from portal.core.api.core import ExpandableSerializerMixin, Expansion
 from projects.models import Project, ProjectDataset, ProjectMember
 from registry.models import (
     Dataset,

@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 
-from portal.api_framework.core import (
+from portal.core.api.core import (
     ErrorResponseSerializer,
     PublicReadViewSet,
     conditional_response,

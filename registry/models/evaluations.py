@@ -121,7 +121,7 @@ class Evaluation(ClusterableModel):
 
     objects = EvaluationQuerySet.as_manager()
 
-    # Set by registry.evaluations.transitions only: the status moves through it.
+    # Set by projects.evaluations.transitions only: the status moves through it.
     _status_change_allowed = False
 
     class Meta:
@@ -230,7 +230,7 @@ class EvaluationScore(models.Model):
 class EvaluationTransition(models.Model):
     """One dated, attributed step of an evaluation: who moved it from what to what.
 
-    Written only by `registry.evaluations.transitions`, never edited: the evaluation's
+    Written only by `projects.evaluations.transitions`, never edited: the evaluation's
     history, and the source of its step dates.
     """
 

@@ -6,6 +6,15 @@ from registry.models.base import RegistryEntry
 from registry.validators import validate_ror
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def institutes(self) -> "OrganisationQuerySet":
+        """Inserm, Inria, CNRS, CEA…: the top-level research institutes, the one
+        definition every filter, facet, indicator and matching signal uses."""
+        return self.filter(
+            kind=Organisation.Kind.RESEARCH_INSTITUTE, parent__isnull=True
+        )
+
+
 class Organisation(RegistryEntry):
     """A legal body that does, hosts, funds or evaluates research: Inserm, a CHU, the ANR…
 
@@ -48,6 +57,8 @@ class Organisation(RegistryEntry):
         help_text=_("Jeu de données ouvert d’où vient l’enregistrement."),
     )
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -70,6 +81,13 @@ class Organisation(RegistryEntry):
     @property
     def ror_url(self) -> str:
         return f"https://ror.org/{self.ror_id}" if self.ror_id else ""
+
+    @property
+    def institute_id(self) -> int | None:
+        """The top-level institute this organisation is, or belongs to, if any."""
+        root = self.parent or self
+        is_institute = root.kind == self.Kind.RESEARCH_INSTITUTE and not root.parent_id
+        return root.pk if is_institute else None
 
     def get_absolute_url(self) -> str:
         return reverse("registry:organisation_detail", kwargs={"slug": self.slug})

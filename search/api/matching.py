@@ -1,5 +1,5 @@
 """`/api/v1/match/teams/`: team matching for programs, the same service and results
-as the `/collaborateurs/` page (search/matching.py)."""
+as the `/collaborateurs/` page (search/matching/match.py)."""
 
 from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -7,8 +7,14 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from portal.api_framework.core import ErrorResponseSerializer
-from search.matching import MAX_SIZE, MODES, MatchInvalid, MatchRequest, team_match_list
+from portal.core.api.core import ErrorResponseSerializer
+from search.matching.match import (
+    MAX_SIZE,
+    MODES,
+    MatchInvalid,
+    MatchRequest,
+    team_match_list,
+)
 
 DATABASE_ID = {"min_value": 1, "max_value": 2**31 - 1}
 LIST_FIELDS = ("domains", "techniques", "preferred_institutes", "excluded_institutes")

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from portal.accounts import services
 from portal.accounts.models import PersonClaim
-from portal.accounts.roles import MODERATORS, RESEARCHERS
+from portal.core.roles import MODERATORS, RESEARCHERS
 from registry.models import Person
 from tests.accounts.conftest import account
 from tests.factories import PersonFactory

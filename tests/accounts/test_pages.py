@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from portal.accounts.roles import MODERATORS
+from portal.core.roles import MODERATORS
 from tests.accounts.conftest import account
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from portal.accounts.roles import (
+from portal.core.roles import (
     ADMINISTRATORS,
     EDITORS,
     EVALUATORS,

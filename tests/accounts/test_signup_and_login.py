@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from portal.accounts.roles import RESEARCHERS
+from portal.core.roles import RESEARCHERS
 from tests.accounts.conftest import PASSWORD, account, link_in
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.urls import reverse
 
-from portal.accounts.roles import MODERATORS
+from portal.core.roles import MODERATORS
 from tests.accounts.conftest import PASSWORD, account
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.urls import reverse
 
-from portal.accounts.roles import EVALUATORS, RESEARCHERS
+from portal.core.roles import EVALUATORS, RESEARCHERS
 from tests.accounts.conftest import PASSWORD, account
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ researcher, an outsider, and INESIA with a full set of criteria."""
 import pytest
 from django.contrib.auth.models import Group
 
+from projects.evaluations.roles import EVALUATORS_GROUP, MODERATORS_GROUP
 from projects.models import ProjectMember
-from registry.evaluations.roles import EVALUATORS_GROUP, MODERATORS_GROUP
 from registry.models import Evaluation, EvaluationCriterion, EvaluationScore
 from tests.factories import EvaluationFactory, PersonFactory, ProjectFactory
 

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from registry.evaluations.roles import EVALUATORS_GROUP
+from projects.evaluations.roles import EVALUATORS_GROUP
 from registry.models import Evaluation
 from tests.evaluations.conftest import requested_evaluation
 
@@ -162,7 +162,7 @@ def test_the_listing_links_each_evaluation_to_its_steps(
 
 
 def test_defaults_let_inesia_evaluators_work_in_the_admin():
-    from portal.accounts.roles import roles_ensure
+    from portal.core.roles import roles_ensure
 
     roles_ensure()
     codenames = set(

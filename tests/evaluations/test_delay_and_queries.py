@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from projects.dashboard.filters import dashboard_filters
 from projects.dashboard.indicators import indicator_evaluation_verdicts
-from registry.evaluations.transitions import evaluation_assign, evaluation_transition
+from projects.evaluations.transitions import evaluation_assign, evaluation_transition
 from registry.models import Evaluation
 from tests.evaluations.conftest import fill_verdict, requested_evaluation
 from tests.factories import EvaluationFactory

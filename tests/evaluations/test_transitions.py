@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from registry.evaluations.transitions import (
+from projects.evaluations.transitions import (
     evaluation_assign,
     evaluation_history_from_dates,
     evaluation_transition,

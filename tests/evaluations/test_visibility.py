@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from registry.evaluations.transitions import evaluation_assign, evaluation_transition
+from projects.evaluations.transitions import evaluation_assign, evaluation_transition
 from registry.models import Evaluation
 from search.client import es_client
 from tests.conftest import rebuild_all

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
-from registry.imports.engine import SourceFile
+from projects.imports.engine import SourceFile
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "portal" / "demo" / "data"
 # Everything an import may write, bar its own history.

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from registry.imports.models import ImportRun, ImportRunFile
+from projects.imports.models import ImportRun, ImportRunFile
 from registry.models import Organisation, Person
 from tests.imports import samples
 from tests.imports.conftest import DATA_DIR, table_counts
@@ -153,7 +153,7 @@ def test_template_files_have_the_documented_header_and_an_example(client, modera
 def test_progress_endpoint_reads_a_running_import(client, moderator):
     from django.core.cache import cache
 
-    from registry.imports.services import PROGRESS_KEY
+    from projects.imports.services import PROGRESS_KEY
 
     client.force_login(moderator)
     run = ImportRun.objects.create(
@@ -207,8 +207,8 @@ def test_history_page_queries_do_not_grow_with_the_number_of_runs(client, modera
 def test_an_internal_failure_marks_the_run_failed_and_drops_the_upload(
     monkeypatch, moderator
 ):
-    from registry.imports import services
-    from registry.imports.engine import SourceFile
+    from projects.imports import services
+    from projects.imports.engine import SourceFile
 
     run = services.import_run_create(
         files=[SourceFile("o.csv", b"name\nX\n")], user=moderator, keep_files=True

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
 
-from registry.imports.models import ImportedRecord, ImportRun
+from projects.imports.models import ImportedRecord, ImportRun
 from registry.models import Organisation
 from tests.imports import samples
 from tests.imports.conftest import DATA_DIR, table_counts

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from registry.imports.templates_files import TEMPLATE_COLUMNS
+from projects.imports.templates_files import TEMPLATE_COLUMNS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "import.md"
 

@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from projects.imports.engine import SourceFile, import_execute
+from projects.imports.selectors import record_provenance
 from projects.models import Project
-from registry.imports.engine import SourceFile, import_execute
-from registry.imports.selectors import record_provenance
 from registry.models import Dataset, Membership, Organisation, Person, Team
 from tests.imports import samples
 from tests.imports.conftest import csv_file, table_counts

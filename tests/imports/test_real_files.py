@@ -3,10 +3,10 @@ and a second run of the same files changes nothing."""
 
 import pytest
 
+from projects.imports.engine import import_execute
+from projects.imports.kinds.anr import ANR_SOURCE
+from projects.imports.selectors import record_provenance
 from projects.models import Project
-from registry.imports.engine import import_execute
-from registry.imports.kinds.anr import ANR_SOURCE
-from registry.imports.selectors import record_provenance
 from registry.models import Organisation
 from tests.imports.conftest import table_counts
 

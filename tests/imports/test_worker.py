@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from portal.celery import app as celery_app
-from registry.imports.models import ImportRun
+from projects.imports.models import ImportRun
 from registry.models import Organisation
 from tests.imports import samples
 from tests.integration.test_celery_worker import (  # noqa: F401 (a fixture)

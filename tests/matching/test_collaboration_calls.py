@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.shortcuts import resolve_url
 
 from projects.collaboration.models import CollaborationCall
-from search.matching_signals import open_calls_load
+from search.matching.signals import open_calls_load
 from tests.factories import (
     MembershipFactory,
     PersonFactory,

@@ -5,7 +5,7 @@ import pytest
 
 from search import matching
 from search.client import es_reset
-from search.matching_cache import registry_current
+from search.matching.cache import registry_current
 from tests.factories import ProjectFactory
 from tests.matching.calls import CallFactory
 from tests.matching.scene import build_scene

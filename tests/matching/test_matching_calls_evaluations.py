@@ -5,7 +5,7 @@ import pytest
 
 from registry.models import Evaluation
 from search.client import es_reset
-from search.matching import MatchRequest, team_match_list
+from search.matching.match import MatchRequest, team_match_list
 from tests.factories import (
     EvaluationFactory,
     ProjectFactory,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.matching import MatchRequest, team_match_list
+from search.matching.match import MatchRequest, team_match_list
 from tests.conftest import rebuild_all
 from tests.matching.scene import build_scene
 
@@ -48,7 +48,7 @@ def team_source(team) -> dict:
 def test_team_profiles_live_in_the_index_and_follow_their_projects(search_engine):
     from django.contrib.auth import get_user_model
 
-    from registry.evaluations.transitions import evaluation_transition
+    from projects.evaluations.transitions import evaluation_transition
     from registry.models import Evaluation, EvaluationCriterion, EvaluationScore
     from search.indexing import index_rebuild, search_outbox_drain
     from tests.factories import EvaluationFactory, ProjectFactory

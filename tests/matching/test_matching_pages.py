@@ -3,7 +3,7 @@
 import pytest
 
 from search.client import es_reset
-from search.matching import MatchRequest, team_match_list
+from search.matching.match import MatchRequest, team_match_list
 from tests.matching.scene import build_scene
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ command on it): validation by row and field, all-or-nothing, idempotent."""
 import pytest
 from django.core.management import CommandError, call_command
 
-from registry.imports.engine import SourceFile, import_execute
+from projects.imports.engine import SourceFile, import_execute
 from registry.models import Organisation
 
 pytestmark = pytest.mark.django_db

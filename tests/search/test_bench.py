@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from projects.models import Project, ProjectDataset, ProjectPartner
-from search import bench
+from bench import search as bench
 from search.client import es_client, es_reset
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.progress import Progress
+from portal.core.progress import Progress
 from search.client import es_client
 from search.documents import DOCUMENTS
 from search.indexing import (

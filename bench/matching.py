@@ -1,0 +1,174 @@
+"""The team-matching benchmark of `make bench-matching`: hide a partner, find it again.
+
+For every published project with two or more partner teams, each partner team in
+turn is hidden: the (project, team) link is removed from the facts before anything
+is computed, so it feeds no signal (text, facets, datasets, network). The matcher
+then ranks complementary teams for the project and we note the hidden team's rank;
+the baseline ranks the same candidates by BM25 of the project text over the same
+team profiles. Signals are computed from the database, not the live index, which
+still holds the hidden link.
+"""
+
+import dataclasses
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from projects.models import ProjectPartner
+from search.matching.match import (
+    MatchRequest,
+    match_context,
+    match_rank,
+    team_match_list,
+)
+from search.matching.signals import Registry, bm25_scores, registry_load, team_profiles
+
+CUTOFFS = (5, 10)
+
+
+@dataclass
+class Case:
+    project_pk: int
+    slug: str
+    hidden_team: int
+
+
+@dataclass
+class Metrics:
+    name: str
+    ranks: list[int | None]
+
+    def recall(self, k: int) -> float:
+        found = [rank for rank in self.ranks if rank is not None and rank <= k]
+        return len(found) / len(self.ranks) if self.ranks else 0.0
+
+    @property
+    def mrr(self) -> float:
+        if not self.ranks:
+            return 0.0
+        return sum(1 / rank for rank in self.ranks if rank) / len(self.ranks)
+
+
+def bench_cases(registry: Registry) -> list[Case]:
+    """One case per (project, partner team) of projects with 2+ partner teams."""
+    partners: dict[int, set[int]] = {}
+    rows = ProjectPartner.objects.filter(
+        team__isnull=False, project_id__in=list(registry.projects)
+    ).values_list("project_id", "team_id", "project__lead_team_id", "project__slug")
+    slugs = {}
+    for project_pk, team_pk, lead_pk, slug in rows:
+        slugs[project_pk] = slug
+        if team_pk != lead_pk:
+            partners.setdefault(project_pk, set()).add(team_pk)
+    return [
+        Case(project_pk=pk, slug=slugs[pk], hidden_team=team)
+        for pk, teams in sorted(partners.items())
+        if len(teams) >= 2
+        for team in sorted(teams)
+    ]
+
+
+def registry_without(registry: Registry, *, project_pk: int, team_pk: int) -> Registry:
+    """The registry as if the team had never been part of the project."""
+    projects = dict(registry.projects)
+    facts = projects[project_pk]
+    projects[project_pk] = dataclasses.replace(facts, teams=facts.teams - {team_pk})
+    return dataclasses.replace(registry, projects=projects)
+
+
+def rank_of(team_pk: int, ranked: list[int]) -> int | None:
+    return ranked.index(team_pk) + 1 if team_pk in ranked else None
+
+
+def bench_run(
+    *, weights: dict[str, float] | None = None
+) -> tuple[list[Case], Metrics, Metrics]:
+    """The matcher's and the baseline's rank of each hidden team."""
+    registry = registry_load()
+    cases = bench_cases(registry)
+    matcher, baseline = Metrics("matcher", []), Metrics("BM25 baseline", [])
+    for case in cases:
+        hidden = registry_without(
+            registry, project_pk=case.project_pk, team_pk=case.hidden_team
+        )
+        profiles = team_profiles(hidden)
+        context = match_context(
+            request=MatchRequest(project=case.slug, size=50), registry=hidden
+        )
+        assert case.hidden_team not in context.requester_teams
+        ranked = match_rank(
+            context=context, registry=hidden, profiles=profiles, weights=weights
+        )
+        matcher.ranks.append(rank_of(case.hidden_team, [m.pk for m in ranked]))
+        text = bm25_scores(context.query, profiles)
+        candidates = [pk for pk in text if pk not in context.requester_teams]
+        candidates.sort(key=lambda pk: (-text[pk], profiles[pk].name))
+        baseline.ranks.append(rank_of(case.hidden_team, candidates))
+    return cases, matcher, baseline
+
+
+def latency_run(*, requests: int = 60) -> dict[str, float]:
+    """p50/p95 of `team_match_list` (the service the page and the API call), in ms,
+    with the registry already read for the current data version (`warm`), and the
+    time of that first read (`cold`: the first request after a change pays it)."""
+    from search import matching_cache
+
+    matching_cache._loaded = {}
+    started = time.perf_counter()
+    registry, _profiles = matching_cache.registry_current()
+    cold = (time.perf_counter() - started) * 1000
+    slugs = [
+        slug
+        for slug in ProjectPartner.objects.filter(
+            project_id__in=list(registry.projects)
+        )
+        .values_list("project__slug", flat=True)
+        .distinct()
+        .order_by("project__slug")[:requests]
+    ]
+    timings = []
+    for slug in slugs:
+        started = time.perf_counter()
+        team_match_list(request=MatchRequest(project=slug))
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "requests": len(timings),
+        "cold": cold,
+        "p50": statistics.median(timings) if timings else 0.0,
+        "p95": timings[int(0.95 * (len(timings) - 1))] if timings else 0.0,
+    }
+
+
+def gain(new: float, old: float) -> str:
+    if not old:
+        return "n/a"
+    return f"{(new - old) / old * 100:+.0f} %"
+
+
+def results_table(matcher: Metrics, baseline: Metrics) -> str:
+    lines = [
+        "| ranker | recall@5 | recall@10 | MRR |",
+        "|---|---|---|---|",
+    ]
+    for metrics in (baseline, matcher):
+        lines.append(
+            f"| {metrics.name} | {metrics.recall(5):.3f} | {metrics.recall(10):.3f} "
+            f"| {metrics.mrr:.3f} |"
+        )
+    lines.append(
+        f"| relative gain | {gain(matcher.recall(5), baseline.recall(5))} "
+        f"| {gain(matcher.recall(10), baseline.recall(10))} "
+        f"| {gain(matcher.mrr, baseline.mrr)} |"
+    )
+    return "\n".join(lines)
+
+
+def weights_line() -> str:
+    return ", ".join(f"{k}={v}" for k, v in settings.MATCHING_WEIGHTS.items())
+
+
+Report = Callable[[str], None]

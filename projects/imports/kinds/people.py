@@ -1,0 +1,104 @@
+"""People, keyed on their ORCID (required: homonyms are common among researchers)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from projects.imports import columns as c
+from projects.imports.kinds.base import KindImporter
+from projects.imports.report import RowProblems
+from registry.models import Membership, Person
+
+PERSON_COLUMNS = (
+    c.Column(
+        "orcid",
+        "ORCID (0000-0002-1825-0097 ou https://orcid.org/…), clé de contrôle vérifiée.",
+        "0000-0002-1825-0097",
+        required=True,
+        parse=c.orcid,
+    ),
+    c.Column("first_name", "Prénom.", "Josiah", required=True, parse=c.text(120)),
+    c.Column("last_name", "Nom.", "Carberry", required=True, parse=c.text(120)),
+    c.Column("title", "Fonction.", "Directeur de recherche", parse=c.text(160)),
+    c.Column("email", "Adresse e-mail (jamais affichée).", "", parse=c.email),
+    c.Column(
+        "expertise",
+        "Mots-clés d’expertise, séparés par |.",
+        "imagerie médicale|apprentissage profond",
+        parse=c.text(100),
+        many=True,
+    ),
+    c.Column("team", "Équipe : RNSR, nom ou sigle d’une équipe connue.", "200918472W"),
+    c.Column(
+        "role",
+        "Rôle dans l’équipe : "
+        + ", ".join(Membership.Role.values)
+        + " (researcher si vide).",
+        "researcher",
+        parse=c.choice(Membership.Role),
+    ),
+)
+
+
+class PersonImporter(KindImporter):
+    kind = "people"
+    label = "Personnes"
+    columns = PERSON_COLUMNS
+    reference_columns = {"team": "team"}
+    key_help = "l’ORCID (obligatoire)"
+    field_columns = {
+        "orcid": "orcid",
+        "first_name": "first_name",
+        "last_name": "last_name",
+        "title": "title",
+        "email": "email",
+    }
+
+    def key(self, values: dict[str, Any]) -> tuple | None:
+        return ("orcid", values["orcid"]) if values.get("orcid") else None
+
+    def key_columns(self, values: dict[str, Any]) -> str:
+        return "orcid"
+
+    def row_import(self, values: dict[str, Any]) -> str:
+        people = self.references.people
+        if not people:
+            people.update(
+                {person.orcid: person for person in Person.objects.exclude(orcid="")}
+            )
+        team = None
+        if values.get("team"):
+            team = self.references.teams.find(values["team"])
+            if team is None:
+                raise RowProblems([("team", values["team"], "équipe inconnue.")])
+        person = people.get(values["orcid"])
+        fields = {
+            name: values[column]
+            for name, column in self.field_columns.items()
+            if column in values
+        }
+        is_new = person is None
+        person = person or Person()
+        changed = self.assign(person, fields)
+        outcome = self.save(person, is_new=is_new, changed=changed)
+        people[person.orcid] = person
+        related_changed = False
+        if "expertise" in values and self.set_changed(
+            [] if is_new else person.expertise.names(), values["expertise"]
+        ):
+            person.expertise.set(values["expertise"])
+            person.save()
+            related_changed = True
+        if team is not None:
+            role = values.get("role") or Membership.Role.RESEARCHER
+            membership = Membership.objects.filter(person=person, team=team).first()
+            if membership is None:
+                Membership.objects.create(person=person, team=team, role=role)
+                related_changed = True
+            elif membership.role != role and values.get("role"):
+                membership.role = role
+                membership.save(update_fields=["role"])
+                related_changed = True
+        outcome = self.outcome_merge(outcome, related_changed=related_changed)
+        self.context.provenance_record(person, outcome)
+        return outcome

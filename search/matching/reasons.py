@@ -1,0 +1,218 @@
+"""The reasons of a team match, as data and as sentences in the active language."""
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from search.matching.signals import Registry, TeamProfile, shared_words
+
+if TYPE_CHECKING:
+    from search.matching.calls import CallFit
+    from search.matching.match import MatchContext
+
+
+def team_url(slug: str) -> str:
+    return reverse("registry:team_detail", kwargs={"slug": slug})
+
+
+@dataclass
+class PartnerRef:
+    name: str
+    url: str
+
+
+@dataclass
+class CallRef:
+    """An open call of the team that fits the request, and what in it fits."""
+
+    title: str
+    url: str
+    fit: float
+    matched: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MatchReasons:
+    matched_terms: list[str] = field(default_factory=list)
+    covered_domains: list[str] = field(default_factory=list)
+    covered_techniques: list[str] = field(default_factory=list)
+    complementary_expertise: list[str] = field(default_factory=list)
+    shared_datasets: list[str] = field(default_factory=list)
+    missing_datasets: list[str] = field(default_factory=list)
+    common_partners: list[PartnerRef] = field(default_factory=list)
+    past_collaborators: list[PartnerRef] = field(default_factory=list)
+    latest_start_year: int | None = None
+    cross_institute: bool = False
+    preferred_institute: bool = False
+    open_calls: list[CallRef] = field(default_factory=list)
+    evaluated_projects: list[str] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+
+
+def _names(ids, names: dict[int, str], *, limit: int = 6) -> list[str]:
+    return sorted(names[pk] for pk in ids if pk in names)[:limit]
+
+
+def match_reasons(
+    profile: TeamProfile,
+    *,
+    context: "MatchContext",
+    registry: Registry,
+    profiles: dict[int, TeamProfile],
+    neighbours: set[int],
+    missing: tuple[set[int], set[int]],
+    requester_institutes: set[int],
+    fits: list["CallFit"] = (),
+) -> MatchReasons:
+    missing_domains, missing_techniques = missing
+    terms = shared_words(context.query, profile, limit=8)
+    common = (profile.collaborators & neighbours) - context.requester_teams
+    direct = profile.collaborators & context.requester_teams
+
+    def refs(ids) -> list[PartnerRef]:
+        teams = [registry.teams[pk] for pk in ids if pk in registry.teams]
+        teams.sort(key=str)
+        return [PartnerRef(name=str(t), url=team_url(t.slug)) for t in teams[:5]]
+
+    reasons = MatchReasons(
+        matched_terms=terms[:8],
+        covered_domains=_names(
+            context.needed_domains & profile.domains, registry.domain_names
+        ),
+        covered_techniques=_names(
+            context.needed_techniques & profile.techniques, registry.technique_names
+        ),
+        complementary_expertise=_names(
+            (missing_domains & profile.domains), registry.domain_names
+        )
+        + _names(
+            (missing_techniques & profile.techniques)
+            or (
+                profile.techniques - context.capabilities_techniques
+                if context.mode == "complementary" and context.capabilities_techniques
+                else set()
+            ),
+            registry.technique_names,
+        ),
+        shared_datasets=sorted(
+            name
+            for pk, name in context.wanted_datasets.items()
+            if pk in profile.granted_datasets
+        ),
+        missing_datasets=sorted(
+            name
+            for pk, name in context.wanted_datasets.items()
+            if pk not in profile.granted_datasets
+        ),
+        common_partners=refs(common),
+        past_collaborators=refs(direct),
+        latest_start_year=profile.latest_start.year if profile.latest_start else None,
+        cross_institute=bool(
+            requester_institutes
+            and profile.institutes
+            and not profile.institutes & requester_institutes
+        ),
+        preferred_institute=bool(context.preferred_institutes & profile.institutes),
+        open_calls=[
+            CallRef(
+                title=fit.call.title,
+                url=fit.call.url,
+                fit=round(fit.fit, 3),
+                matched=_names(fit.domains, registry.domain_names)
+                + _names(fit.techniques, registry.technique_names)
+                + ([fit.call.dataset_name] if fit.dataset else [])
+                + list(fit.words),
+            )
+            for fit in fits[:3]
+        ],
+        evaluated_projects=sorted(
+            registry.projects[pk].title
+            for pk in profile.evaluated_projects
+            if pk in registry.projects
+        ),
+    )
+    reasons.sentences = reason_sentences(reasons)
+    return reasons
+
+
+def reason_sentences(reasons: MatchReasons) -> list[str]:
+    """The reasons in words, in the active language."""
+    sentences = []
+    if reasons.matched_terms:
+        sentences.append(
+            _("Termes en commun : %(terms)s.")
+            % {"terms": ", ".join(reasons.matched_terms)}
+        )
+    covered = reasons.covered_domains + reasons.covered_techniques
+    if covered:
+        sentences.append(
+            _("Expertise demandée couverte : %(terms)s.")
+            % {"terms": ", ".join(covered)}
+        )
+    if reasons.complementary_expertise:
+        sentences.append(
+            _("Apporte ce qui manque : %(terms)s.")
+            % {"terms": ", ".join(reasons.complementary_expertise)}
+        )
+    if reasons.shared_datasets:
+        sentences.append(
+            _("A déjà obtenu l’accès à %(datasets)s dans un projet publié.")
+            % {"datasets": ", ".join(reasons.shared_datasets)}
+        )
+    if reasons.missing_datasets:
+        sentences.append(
+            _("N’a pas encore travaillé avec %(datasets)s.")
+            % {"datasets": ", ".join(reasons.missing_datasets)}
+        )
+    if reasons.past_collaborators:
+        sentences.append(
+            _("A déjà collaboré avec %(teams)s.")
+            % {"teams": ", ".join(p.name for p in reasons.past_collaborators)}
+        )
+    if reasons.common_partners:
+        sentences.append(
+            ngettext(
+                "Partenaire en commun : %(teams)s.",
+                "Partenaires en commun : %(teams)s.",
+                len(reasons.common_partners),
+            )
+            % {"teams": ", ".join(p.name for p in reasons.common_partners)}
+        )
+    if reasons.latest_start_year:
+        sentences.append(
+            _("Dernier projet publié commencé en %(year)s.")
+            % {"year": reasons.latest_start_year}
+        )
+    for call in reasons.open_calls:
+        sentences.append(
+            (
+                _(
+                    "Appel ouvert : « %(title)s » cherche ce que vous apportez (%(terms)s)."
+                )
+                if call.matched
+                else _("Appel ouvert : « %(title)s ».")
+            )
+            % {"title": call.title, "terms": ", ".join(call.matched)}
+        )
+    if reasons.evaluated_projects:
+        sentences.append(
+            ngettext(
+                "A mené un projet jusqu’à une évaluation INESIA publiée : %(projects)s.",
+                "A mené %(count)s projets jusqu’à une évaluation INESIA publiée : "
+                "%(projects)s.",
+                len(reasons.evaluated_projects),
+            )
+            % {
+                "count": len(reasons.evaluated_projects),
+                "projects": ", ".join(reasons.evaluated_projects[:3])
+                + ("…" if len(reasons.evaluated_projects) > 3 else ""),
+            }
+        )
+    if reasons.cross_institute:
+        sentences.append(_("Rapprochement entre instituts différents."))
+    if reasons.preferred_institute:
+        sentences.append(_("Relève d’un institut que vous préférez."))
+    return sentences
