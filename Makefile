@@ -32,7 +32,7 @@ help:
 	@echo "make run           portal at http://$(HOST_PORT) on SQLite with demo data"
 	@echo "make run-full      the same on PostgreSQL + Redis, with a Celery worker"
 	@echo "make test          start the services, compile translations, check-deploy, pytest"
-	@echo "make lint          ruff check (ruff.toml)"
+	@echo "make lint          ruff (ruff.toml) and the layer contracts (.importlinter)"
 	@echo "make check-deploy  production settings pass 'check --deploy' with no warning"
 	@echo "make venv          create $(VENV) and install requirements-dev.txt"
 	@echo "make clean         remove caches and test artifacts (keeps $(VENV), db.sqlite3)"
@@ -77,7 +77,8 @@ test: services venv
 	deploy_rc=0
 	scripts/check-deploy $(PY) || deploy_rc=$$?
 	lint_rc=0
-	{ $(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . ; } || lint_rc=$$?
+	{ $(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . \
+		&& $(VENV)/bin/lint-imports ; } || lint_rc=$$?
 	pytest_started=$$SECONDS
 	pytest_rc=0
 	$(PY) -m pytest $(PYTEST_ARGS) || pytest_rc=$$?
@@ -92,6 +93,7 @@ test: services venv
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # Production settings with throwaway values: proves they pass with no warning.
 check-deploy: venv

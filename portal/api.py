@@ -16,9 +16,9 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from projects.api.views import DomainViewSet, ProjectViewSet, TechniqueViewSet
+from projects.evaluations.api.views import EvaluationViewSet
 from registry.api.views import (
     DatasetViewSet,
-    EvaluationViewSet,
     OrganisationViewSet,
     PersonViewSet,
     TeamViewSet,

@@ -9,7 +9,9 @@ class ProjectsConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import published
 
+        from projects.api.related import register_registry_expansions
         from projects.models import Project
+        from projects.related import register_registry_pages
         from projects.signals import project_published_handler
 
         published.connect(
@@ -17,3 +19,6 @@ class ProjectsConfig(AppConfig):
             sender=Project,
             dispatch_uid="projects.project_published_handler",
         )
+        # Registry pages and API resources list projects; registry may not import us.
+        register_registry_pages()
+        register_registry_expansions()

@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.views.generic import DetailView, ListView
 
+from portal.core import related
 from projects import selectors
 from projects.filters import ProjectFilter, active_filter_tags
 from projects.jsonld import project_jsonld
-from search.service import similar_projects
 
 
 class ProjectListView(ListView):
@@ -39,5 +39,5 @@ class ProjectDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context.update(selectors.project_detail_context(project=self.object))
         context["jsonld"] = project_jsonld(project=self.object, request=self.request)
-        context["similar_projects"] = similar_projects(project=self.object)
+        context.update(related.page_context("project_detail", project=self.object))
         return context

@@ -1,19 +1,14 @@
 """Reads of registry entities for public pages.
 
-Projects reached from an organisation, team, person or dataset always go through
-`Project.objects.public()`, and evaluations through `Evaluation.objects.public()`.
+The projects an organisation, team, person or dataset page shows are added by the
+projects app (`projects/related.py`, through `portal.core.related`): registry may
+not import projects. Evaluations go through `Evaluation.objects.public()`.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
-from projects.models import Project, ProjectMember
+from portal.core import related
 from registry.models import Dataset, Evaluation, Membership, Organisation, Person, Team
-
-
-def _public_projects() -> QuerySet[Project]:
-    return (
-        Project.objects.public().select_related("lead_organisation").order_by("title")
-    )
 
 
 def organisation_public_list() -> QuerySet[Organisation]:
@@ -25,26 +20,10 @@ def organisation_public_list() -> QuerySet[Organisation]:
 
 
 def organisation_public_detail() -> QuerySet[Organisation]:
-    return Organisation.objects.select_related("parent").prefetch_related(
-        "children",
-        "teams",
-        "produced_datasets",
-        Prefetch(
-            "led_projects", queryset=_public_projects(), to_attr="public_led_projects"
-        ),
+    queryset = Organisation.objects.select_related("parent").prefetch_related(
+        "children", "teams", "produced_datasets"
     )
-
-
-def organisation_partner_projects(*, organisation: Organisation) -> QuerySet[Project]:
-    """Published projects where the organisation or one of its teams is a partner."""
-    return (
-        _public_projects()
-        .filter(
-            Q(partners__organisation=organisation)
-            | Q(partners__team__parents=organisation)
-        )
-        .distinct()
-    )
+    return related.page_queryset("organisation_detail", queryset)
 
 
 def team_public_list() -> QuerySet[Team]:
@@ -56,7 +35,7 @@ def team_public_list() -> QuerySet[Team]:
 
 
 def team_public_detail() -> QuerySet[Team]:
-    return Team.objects.select_related("lead").prefetch_related(
+    queryset = Team.objects.select_related("lead").prefetch_related(
         "parents",
         "expertise",
         Prefetch(
@@ -65,19 +44,8 @@ def team_public_detail() -> QuerySet[Team]:
                 "person__last_name"
             ),
         ),
-        Prefetch(
-            "led_projects", queryset=_public_projects(), to_attr="public_led_projects"
-        ),
     )
-
-
-def team_partner_projects(*, team: Team) -> QuerySet[Project]:
-    return (
-        _public_projects()
-        .filter(partners__team=team)
-        .exclude(lead_team=team)
-        .distinct()
-    )
+    return related.page_queryset("team_detail", queryset)
 
 
 def person_public_list() -> QuerySet[Person]:
@@ -92,39 +60,20 @@ def person_public_list() -> QuerySet[Person]:
 
 
 def person_public_detail() -> QuerySet[Person]:
-    return Person.objects.prefetch_related(
+    queryset = Person.objects.prefetch_related(
         "expertise",
         Prefetch("memberships", queryset=Membership.objects.select_related("team")),
-        Prefetch(
-            "project_roles",
-            queryset=ProjectMember.objects.filter(project__live=True).select_related(
-                "project"
-            ),
-            to_attr="public_project_roles",
-        ),
     )
+    return related.page_queryset("person_detail", queryset)
 
 
 def dataset_public_list() -> QuerySet[Dataset]:
-    return (
-        Dataset.objects.select_related("producer")
-        .annotate(
-            project_count=Count(
-                "project_uses",
-                filter=Q(project_uses__project__live=True),
-                distinct=True,
-            )
-        )
-        .order_by("name")
-    )
+    queryset = Dataset.objects.select_related("producer").order_by("name")
+    return related.page_queryset("dataset_list", queryset)
 
 
 def dataset_public_detail() -> QuerySet[Dataset]:
     return Dataset.objects.select_related("producer").prefetch_related("standards")
-
-
-def dataset_projects(*, dataset: Dataset) -> QuerySet[Project]:
-    return _public_projects().filter(dataset_uses__dataset=dataset).distinct()
 
 
 def evaluation_public_list() -> QuerySet[Evaluation]:

@@ -1,11 +1,14 @@
-"""Public pages of organisations, teams, people, datasets and evaluations."""
+"""Public pages of organisations, teams, people, datasets and evaluations.
+
+Projects and similar teams on these pages come from the higher layers that own
+them, through `portal.core.related` (see docs/architecture.md)."""
 
 from django.conf import settings
 from django.views.generic import DetailView, ListView
 
+from portal.core import related
 from registry import selectors
 from registry.jsonld import dataset_jsonld
-from search.matching.match import team_match_neighbours
 
 
 class PublicListView(ListView):
@@ -29,9 +32,9 @@ class OrganisationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["partner_projects"] = selectors.organisation_partner_projects(
-            organisation=self.object
-        )[:50]
+        context.update(
+            related.page_context("organisation_detail", organisation=self.object)
+        )
         return context
 
 
@@ -48,10 +51,7 @@ class TeamDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["partner_projects"] = selectors.team_partner_projects(team=self.object)
-        neighbours = team_match_neighbours(team=self.object)
-        context["similar_teams"] = neighbours["similar"]
-        context["complementary_teams"] = neighbours["complementary"]
+        context.update(related.page_context("team_detail", team=self.object))
         return context
 
 
@@ -80,7 +80,7 @@ class DatasetDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["projects"] = selectors.dataset_projects(dataset=self.object)
+        context.update(related.page_context("dataset_detail", dataset=self.object))
         context["jsonld"] = dataset_jsonld(dataset=self.object, request=self.request)
         return context
 

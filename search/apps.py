@@ -9,6 +9,7 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from search.dependencies import WATCHED_MODELS
+        from search.related import register_pages
         from search.signals import record_change
 
         for model in WATCHED_MODELS:
@@ -18,3 +19,5 @@ class SearchConfig(AppConfig):
             post_delete.connect(
                 record_change, sender=model, dispatch_uid=f"search-del-{model}"
             )
+        # Team and project pages show similar teams and projects (docs/architecture.md).
+        register_pages()

@@ -6,6 +6,7 @@ import logging
 from django.utils.safestring import mark_safe
 from elasticsearch import ApiError, TransportError
 
+from projects.selectors import project_similar_by_taxonomy
 from search.client import es_available, es_client, es_mark_down
 from search.contract import FACETS, TYPES, SearchHit, SearchRequest, SearchResponse
 from search.facets import facet_values
@@ -111,8 +112,6 @@ def similar_projects(*, project) -> list[SearchHit]:
             ]
         except ENGINE_ERRORS:
             es_mark_down()
-    from projects.selectors import project_similar_by_taxonomy
-
     return [
         SearchHit(
             type="project", pk=p.pk, url=p.get_absolute_url(), label=str(p), snippet=""

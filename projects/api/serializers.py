@@ -47,6 +47,12 @@ class TechniqueSerializer(TaxonomyTermSerializer):
         model = Technique
 
 
+class ProjectSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Project
+        fields = ["slug", "title", "acronym", "status", "trl"]
+
+
 class PartnerSerializer(serializers.ModelSerializer):
     team = TeamSummarySerializer(read_only=True)
     organisation = OrganisationSummarySerializer(read_only=True)

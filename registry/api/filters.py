@@ -2,7 +2,7 @@
 
 import django_filters
 
-from registry.models import Dataset, Evaluation, Organisation, Person, Team
+from registry.models import Dataset, Organisation, Person, Team
 
 
 class OrganisationFilter(django_filters.FilterSet):
@@ -51,16 +51,3 @@ class DatasetFilter(django_filters.FilterSet):
     class Meta:
         model = Dataset
         fields = ["kind", "access_route", "producer"]
-
-
-class EvaluationFilter(django_filters.FilterSet):
-    verdict = django_filters.MultipleChoiceFilter(choices=Evaluation.Verdict.choices)
-    project = django_filters.CharFilter(field_name="project__slug")
-    evaluator = django_filters.CharFilter(field_name="evaluator__slug")
-    published_after = django_filters.DateFilter(
-        field_name="published_on", lookup_expr="gte"
-    )
-
-    class Meta:
-        model = Evaluation
-        fields = ["verdict", "project", "evaluator", "published_after"]

@@ -10,11 +10,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from portal.core.api.core import ExpandableSerializerMixin, Expansion
-from projects.models import Project, ProjectDataset, ProjectMember
 from registry.models import (
     Dataset,
-    Evaluation,
-    EvaluationScore,
     Membership,
     Organisation,
     Person,
@@ -68,12 +65,6 @@ class DatasetSummarySerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "acronym", "kind", "access_route"]
 
 
-class ProjectSummarySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Project
-        fields = ["slug", "title", "acronym", "status", "trl"]
-
-
 class MembershipSerializer(serializers.ModelSerializer):
     team = serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
@@ -88,31 +79,6 @@ class TeamMemberSerializer(serializers.ModelSerializer):
     class Meta:
         model = Membership
         fields = ["person", "role", "start_date", "end_date"]
-
-
-class PersonProjectSerializer(serializers.ModelSerializer):
-    project = ProjectSummarySerializer(read_only=True)
-
-    class Meta:
-        model = ProjectMember
-        fields = ["project", "role"]
-
-
-class DatasetUseSerializer(serializers.ModelSerializer):
-    project = ProjectSummarySerializer(read_only=True)
-
-    class Meta:
-        model = ProjectDataset
-        fields = ["project", "purpose", "access_status"]
-
-
-class ScoreSerializer(serializers.ModelSerializer):
-    criterion = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    criterion_name = serializers.CharField(source="criterion.name", read_only=True)
-
-    class Meta:
-        model = EvaluationScore
-        fields = ["criterion", "criterion_name", "score", "comment"]
 
 
 # --- Resources ----------------------------------------------------------------
@@ -231,20 +197,6 @@ class PersonSerializer(ExpandableSerializerMixin, serializers.ModelSerializer):
                 ),
             ),
         ),
-        "projects": Expansion(
-            field=lambda: PersonProjectSerializer(
-                source="public_project_roles", many=True, read_only=True
-            ),
-            prefetch=(
-                Prefetch(
-                    "project_roles",
-                    queryset=ProjectMember.objects.filter(
-                        project__in=Project.objects.public()
-                    ).select_related("project"),
-                    to_attr="public_project_roles",
-                ),
-            ),
-        ),
     }
 
     class Meta:
@@ -284,20 +236,6 @@ class DatasetSerializer(ExpandableSerializerMixin, serializers.ModelSerializer):
             field=lambda: OrganisationSummarySerializer(read_only=True),
             select=("producer",),
         ),
-        "projects": Expansion(
-            field=lambda: DatasetUseSerializer(
-                source="public_project_uses", many=True, read_only=True
-            ),
-            prefetch=(
-                Prefetch(
-                    "project_uses",
-                    queryset=ProjectDataset.objects.filter(
-                        project__in=Project.objects.public()
-                    ).select_related("project"),
-                    to_attr="public_project_uses",
-                ),
-            ),
-        ),
     }
 
     class Meta:
@@ -321,50 +259,6 @@ class DatasetSerializer(ExpandableSerializerMixin, serializers.ModelSerializer):
             "standards",
             "landing_page",
             "source",
-            "is_fictional",
-            "created_at",
-            "updated_at",
-        ]
-
-
-class EvaluationSerializer(ExpandableSerializerMixin, serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:evaluation-detail", lookup_field="reference"
-    )
-    web_url = WebUrlField()
-    card_url = serializers.HyperlinkedIdentityField(
-        view_name="api:evaluation-card", lookup_field="reference"
-    )
-    project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    evaluator = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    scores = ScoreSerializer(many=True, read_only=True)
-
-    expansions = {
-        "project": Expansion(field=lambda: ProjectSummarySerializer(read_only=True)),
-        "evaluator": Expansion(
-            field=lambda: OrganisationSummarySerializer(read_only=True)
-        ),
-    }
-
-    class Meta:
-        model = Evaluation
-        fields = [
-            "url",
-            "web_url",
-            "card_url",
-            "reference",
-            "project",
-            "model_version",
-            "evaluator",
-            "status",
-            "requested_on",
-            "started_on",
-            "completed_on",
-            "published_on",
-            "verdict",
-            "summary",
-            "report_url",
-            "scores",
             "is_fictional",
             "created_at",
             "updated_at",

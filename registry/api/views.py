@@ -1,27 +1,24 @@
-"""Read endpoints of the registry: organisations, teams, people, datasets,
-evaluations (with their assurance cards). Querysets come from the visibility
-selectors; identifiers (ROR, RNSR, ORCID) resolve to the same detail response."""
+"""Read endpoints of the registry: organisations, teams, people, datasets (the
+evaluations' endpoint lives with evaluations, in projects/evaluations/api/).
+Querysets come from the visibility selectors; identifiers (ROR, RNSR, ORCID)
+resolve to the same detail response."""
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
-from rest_framework.generics import get_object_or_404
 
 from portal.core.api.core import (
     ErrorResponseSerializer,
     PublicReadViewSet,
-    conditional_response,
     expand_parameter,
 )
 from registry import selectors
 from registry.api import filters, serializers
-from registry.api.cards import evaluation_card, evaluation_card_queryset
 from registry.api.jsonld import (
     dataset_jsonld_data,
     organisation_jsonld_data,
     person_jsonld_data,
 )
-from registry.models import Dataset, Evaluation, Organisation, Person, Team
+from registry.models import Dataset, Organisation, Person, Team
 from registry.validators import normalise_ror
 
 ERRORS = {400: ErrorResponseSerializer, 404: ErrorResponseSerializer}
@@ -127,37 +124,3 @@ class DatasetViewSet(PublicReadViewSet):
 
     def jsonld(self, dataset: Dataset) -> dict:
         return dataset_jsonld_data(dataset=dataset, request=self.request)
-
-
-@documented(serializers.EvaluationSerializer)
-class EvaluationViewSet(PublicReadViewSet):
-    """Published INESIA evaluations of published projects."""
-
-    serializer_class = serializers.EvaluationSerializer
-    filterset_class = filters.EvaluationFilter
-    lookup_field = "reference"
-    ordering = ["reference"]
-    ordering_fields = ["reference", "updated_at", "created_at"]
-    queryset = Evaluation.objects.none()
-
-    def public_queryset(self):
-        return selectors.evaluation_public_detail()
-
-    @extend_schema(
-        responses={200: OpenApiTypes.OBJECT, **ERRORS},
-        description=(
-            "The evaluation as an assurance card; crosswalk to the EU AI Act "
-            "database (Annex VIII) and the CHAI applied model card in "
-            "registry/api/ASSURANCE_CARD.md."
-        ),
-    )
-    @action(detail=True, url_path="card")
-    def card(self, request, reference: str):
-        evaluation = get_object_or_404(
-            evaluation_card_queryset(Evaluation.objects.public()), reference=reference
-        )
-        return conditional_response(
-            request,
-            data=evaluation_card(evaluation=evaluation, request=request),
-            last_modified=max(evaluation.updated_at, evaluation.project.updated_at),
-        )

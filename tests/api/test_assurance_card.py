@@ -9,7 +9,11 @@ from tests.factories.scenarios import rich_project
 pytestmark = pytest.mark.django_db
 
 CROSSWALK = (
-    Path(__file__).resolve().parents[2] / "registry" / "api" / "ASSURANCE_CARD.md"
+    Path(__file__).resolve().parents[2]
+    / "projects"
+    / "evaluations"
+    / "api"
+    / "ASSURANCE_CARD.md"
 )
 
 

@@ -3,7 +3,7 @@ per-process registry follow the data."""
 
 import pytest
 
-from search import matching
+from search.matching import match as matching
 from search.client import es_reset
 from search.matching.cache import registry_current
 from tests.factories import ProjectFactory

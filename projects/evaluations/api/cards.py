@@ -1,7 +1,7 @@
 """Assurance cards: one self-contained JSON document per published evaluation.
 
 The field-by-field crosswalk to the EU AI Act database (Annex VIII) and to the
-CHAI applied model card is documented in `registry/api/ASSURANCE_CARD.md`; keep
+CHAI applied model card is documented in `projects/evaluations/api/ASSURANCE_CARD.md`; keep
 both in step (the test suite checks that every top-level key is documented)."""
 
 from django.db.models import Prefetch, QuerySet
