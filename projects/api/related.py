@@ -31,40 +31,37 @@ class DatasetProjectUseSerializer(serializers.ModelSerializer):
         fields = ["project", "purpose", "access_status"]
 
 
+def _public_projects_expansion(
+    serializer: type[serializers.ModelSerializer], relation: str, model
+) -> Expansion:
+    """`relation` rows (roles, uses) of public projects only, for a whole page."""
+    to_attr = f"public_{relation}"
+    return Expansion(
+        field=lambda: serializer(source=to_attr, many=True, read_only=True),
+        prefetch=(
+            Prefetch(
+                relation,
+                queryset=model.objects.filter(
+                    project__in=Project.objects.public()
+                ).select_related("project"),
+                to_attr=to_attr,
+            ),
+        ),
+    )
+
+
 def register_registry_expansions() -> None:
     related.register_expansion(
         PersonSerializer,
         "projects",
-        Expansion(
-            field=lambda: PersonProjectSerializer(
-                source="public_project_roles", many=True, read_only=True
-            ),
-            prefetch=(
-                Prefetch(
-                    "project_roles",
-                    queryset=ProjectMember.objects.filter(
-                        project__in=Project.objects.public()
-                    ).select_related("project"),
-                    to_attr="public_project_roles",
-                ),
-            ),
+        _public_projects_expansion(
+            PersonProjectSerializer, "project_roles", ProjectMember
         ),
     )
     related.register_expansion(
         DatasetSerializer,
         "projects",
-        Expansion(
-            field=lambda: DatasetProjectUseSerializer(
-                source="public_project_uses", many=True, read_only=True
-            ),
-            prefetch=(
-                Prefetch(
-                    "project_uses",
-                    queryset=ProjectDataset.objects.filter(
-                        project__in=Project.objects.public()
-                    ).select_related("project"),
-                    to_attr="public_project_uses",
-                ),
-            ),
+        _public_projects_expansion(
+            DatasetProjectUseSerializer, "project_uses", ProjectDataset
         ),
     )
