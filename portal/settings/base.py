@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "portal",
     "registry",
     "projects",
+    "projects.dashboard",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -308,9 +309,6 @@ OPEN_DATA_EXPORT_DIR = Path(
 # --- Policymakers' dashboard (issue 7) -----------------------------------------
 from celery.schedules import crontab  # noqa: E402
 
-# The snapshot task lives in projects/dashboard/tasks.py, which autodiscovery
-# (one `tasks` module per app) does not reach.
-CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "projects.dashboard.tasks"]
 CELERY_BEAT_SCHEDULE = {
     **globals().get("CELERY_BEAT_SCHEDULE", {}),
     # On the 1st at 00:30 (Europe/Paris): the indicators of the month just ended.
