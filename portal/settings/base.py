@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "registry",
     "projects",
     "projects.dashboard",
+    "projects.evaluations",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -415,8 +416,6 @@ MIDDLEWARE.insert(  # noqa: F405
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,  # noqa: F405
     "portal.audit.middleware.AuditMiddleware",
 )
-# Evaluation e-mails live in projects/evaluations/tasks.py, out of autodiscovery's reach.
-CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "projects.evaluations.tasks"]
 
 # --- Bulk imports (issue 6, part 4) ---------------------------------------------
 INSTALLED_APPS += ["projects.imports"]  # noqa: F405
