@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from projects.dashboard import charts
 from projects.dashboard.blocks.base import Block, Cell, no_data, number, percent
-from projects.dashboard.indicators import NETWORK_MAX_TEAMS
+from projects.dashboard.indicators.collaboration import NETWORK_MAX_TEAMS
 
 
 def block_cross_institute(data: dict) -> Block:
