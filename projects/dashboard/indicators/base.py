@@ -5,19 +5,10 @@ from django.db.models import Case, CharField, Count, Value, When
 
 from projects.dashboard.filters import DashboardFilters
 from projects.models.project import STAGE_TRL_RANGES, Stage
-from registry.models import Evaluation, Organisation
+from registry.models import Evaluation
 
 # "Clinical validation or beyond": the lowest TRL of the clinical-validation stage.
 CLINICAL_TRL = STAGE_TRL_RANGES[Stage.CLINICAL_VALIDATION][0]
-
-
-def institutes_ordered() -> list[Organisation]:
-    """Inserm, Inria, CNRS, CEA…: top-level research institutes, as in the filters."""
-    return list(
-        Organisation.objects.filter(
-            kind=Organisation.Kind.RESEARCH_INSTITUTE, parent__isnull=True
-        ).order_by("name")
-    )
 
 
 def stage_case() -> Case:

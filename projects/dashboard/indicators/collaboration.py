@@ -3,12 +3,14 @@
 from collections import Counter, defaultdict
 from itertools import combinations
 
+from django.db.models import Prefetch
 from django.urls import reverse
 
 from projects.dashboard.filters import DashboardFilters
-from projects.dashboard.indicators.base import institutes_ordered, share
+from projects.dashboard.indicators.base import share
+from projects.institutes import organisation_institute_ids
 from projects.models import ProjectPartner
-from registry.models import Team
+from registry.models import Organisation, Team
 
 # The network drawing keeps the teams with most projects; the table lists every link.
 NETWORK_MAX_TEAMS = 30
@@ -41,18 +43,27 @@ def indicator_collaboration(*, filters: DashboardFilters) -> dict:
     for project_id, team_id in lead_pairs.union(partner_pairs):
         project_teams[project_id].add(team_id)
     team_ids = set().union(*project_teams.values()) if project_teams else set()
-    institutes = {institute.pk: institute for institute in institutes_ordered()}
-    team_institutes: dict[int, set[int]] = defaultdict(set)
-    for team_id, institute_id in Team.parents.through.objects.filter(
-        team_id__in=team_ids, organisation_id__in=list(institutes)
-    ).values_list("team_id", "organisation_id"):
-        team_institutes[team_id].add(institute_id)
-    teams = {
-        row["pk"]: row
-        for row in Team.objects.filter(pk__in=team_ids).values(
-            "pk", "acronym", "name", "slug"
-        )
+    institutes = {
+        institute.pk: institute
+        for institute in Organisation.objects.institutes().order_by("name")
     }
+    # A team's institutes are those of its tutelles (an institute or one of its
+    # sub-organisations), as in `projects.institutes`.
+    team_rows = Team.objects.filter(pk__in=team_ids).only(
+        "pk", "acronym", "name", "slug"
+    )
+    team_institutes: dict[int, set[int]] = defaultdict(set)
+    teams = {}
+    for team in team_rows.prefetch_related(
+        Prefetch("parents", queryset=Organisation.objects.select_related("parent"))
+    ):
+        team_institutes[team.pk] = organisation_institute_ids(team.parents.all())
+        teams[team.pk] = {
+            "pk": team.pk,
+            "acronym": team.acronym,
+            "name": team.name,
+            "slug": team.slug,
+        }
     total = current.count()
 
     cross_institute = 0

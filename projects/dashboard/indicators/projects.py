@@ -1,37 +1,27 @@
 """Projects: by institute, by start year, by status, by stage, domain × technique."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import Coalesce, ExtractYear
 
 from projects.dashboard.filters import DashboardFilters
-from projects.dashboard.indicators.base import (
-    grouped_with_change,
-    institutes_ordered,
-    stage_case,
-)
+from projects.dashboard.indicators.base import grouped_with_change, stage_case
+from projects.institutes import project_institute_q
 from projects.models import Domain, Project, Technique
 from projects.models.project import STAGE_TRL_RANGES, Stage
-
-
-def _affiliated_q(institute_id: int) -> Q:
-    # The paths of ProjectFilter.filter_institute: a bar and the list filtered on the
-    # same institute always show the same number of projects.
-    return (
-        Q(lead_organisation=institute_id)
-        | Q(lead_organisation__parent=institute_id)
-        | Q(partners__organisation=institute_id)
-        | Q(partners__team__parents=institute_id)
-        | Q(lead_team__parents=institute_id)
-    )
+from registry.models import Organisation
 
 
 def indicator_projects_by_institute(*, filters: DashboardFilters) -> dict:
-    """Projects each institute takes part in (lead or partner), now and before."""
-    institutes = institutes_ordered()
+    """Projects each institute takes part in (lead or partner), now and before.
+
+    A project counts for an institute by the one rule of `projects.institutes`, the
+    one the `/projets/?institute=` filter and the search facets follow.
+    """
+    institutes = list(Organisation.objects.institutes().order_by("name"))
     current, previous = filters.current_q(), filters.previous_q()
     aggregates = {"total": Count("pk", distinct=True, filter=current)}
     for institute in institutes:
-        affiliated = _affiliated_q(institute.pk)
+        affiliated = project_institute_q([institute.pk])
         aggregates[f"current_{institute.pk}"] = Count(
             "pk", distinct=True, filter=current & affiliated
         )
