@@ -13,8 +13,6 @@ from wagtail.admin.panels import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-# Registers the evaluations' admin views and hooks (an app of its own later).
-import projects.evaluations.admin  # noqa: F401
 from projects.models import Domain, Project, Technique
 
 

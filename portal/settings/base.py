@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "portal",
     "registry",
     "projects",
+    "projects.dashboard",
+    "projects.evaluations",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -308,9 +310,6 @@ OPEN_DATA_EXPORT_DIR = Path(
 # --- Policymakers' dashboard (issue 7) -----------------------------------------
 from celery.schedules import crontab  # noqa: E402
 
-# The snapshot task lives in projects/dashboard/tasks.py, which autodiscovery
-# (one `tasks` module per app) does not reach.
-CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "projects.dashboard.tasks"]
 CELERY_BEAT_SCHEDULE = {
     **globals().get("CELERY_BEAT_SCHEDULE", {}),
     # On the 1st at 00:30 (Europe/Paris): the indicators of the month just ended.
@@ -417,8 +416,6 @@ MIDDLEWARE.insert(  # noqa: F405
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,  # noqa: F405
     "portal.audit.middleware.AuditMiddleware",
 )
-# Evaluation e-mails live in projects/evaluations/tasks.py, out of autodiscovery's reach.
-CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "projects.evaluations.tasks"]
 
 # --- Bulk imports (issue 6, part 4) ---------------------------------------------
 INSTALLED_APPS += ["projects.imports"]  # noqa: F405

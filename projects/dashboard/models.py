@@ -27,7 +27,8 @@ class IndicatorSnapshot(models.Model):
     taken_at = models.DateTimeField(_("relevé le"), auto_now=True)
 
     class Meta:
-        app_label = "projects"
+        # The table of the days when the model lived in the `projects` app.
+        db_table = "projects_indicatorsnapshot"
         verbose_name = _("instantané des indicateurs")
         verbose_name_plural = _("instantanés des indicateurs")
         ordering = ["month"]

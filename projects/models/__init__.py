@@ -1,6 +1,5 @@
 """Projects of the registry and the taxonomies that classify them."""
 
-from projects.dashboard.models import IndicatorSnapshot
 from projects.models.project import (
     Project,
     ProjectDataset,
@@ -14,7 +13,6 @@ from projects.models.taxonomies import Domain, Technique
 
 __all__ = [
     "Domain",
-    "IndicatorSnapshot",
     "Project",
     "ProjectDataset",
     "ProjectFunding",

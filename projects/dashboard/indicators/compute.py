@@ -1,0 +1,105 @@
+"""Every indicator at once: the table of indicators, the headline figures, the cache."""
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
+from django.utils import translation
+
+from projects.dashboard.filters import DashboardFilters
+from projects.dashboard.indicators.base import CLINICAL_TRL
+from projects.dashboard.indicators.collaboration import indicator_collaboration
+from projects.dashboard.indicators.datasets import indicator_dataset_usage
+from projects.dashboard.indicators.evaluation import (
+    indicator_evaluation_coverage,
+    indicator_evaluation_verdicts,
+)
+from projects.dashboard.indicators.funding import indicator_funding_by_programme
+from projects.dashboard.indicators.projects import (
+    indicator_domain_technique_matrix,
+    indicator_projects_by_institute,
+    indicator_projects_by_stage,
+    indicator_projects_by_status,
+    indicator_projects_by_year,
+)
+from projects.models import Project
+from projects.models.project import STAGE_TRL_RANGES, Stage
+from registry.models import Evaluation
+
+INDICATORS = {
+    "projects_by_institute": indicator_projects_by_institute,
+    "projects_by_year": indicator_projects_by_year,
+    "projects_by_status": indicator_projects_by_status,
+    "projects_by_stage": indicator_projects_by_stage,
+    "domain_technique": indicator_domain_technique_matrix,
+    "datasets": indicator_dataset_usage,
+    "evaluation_coverage": indicator_evaluation_coverage,
+    "evaluation_verdicts": indicator_evaluation_verdicts,
+    "collaboration": indicator_collaboration,
+    "funding": indicator_funding_by_programme,
+}
+
+
+def indicator_summary(*, indicators: dict) -> dict:
+    """Headline figures derived from the indicators (no query): the trend curves."""
+    stages = {
+        row["key"]: row["value"] for row in indicators["projects_by_stage"]["rows"]
+    }
+    return {
+        "projects": indicators["projects_by_status"]["total"],
+        "clinical_or_beyond": sum(
+            count
+            for stage, count in stages.items()
+            if STAGE_TRL_RANGES[Stage(stage)][0] >= CLINICAL_TRL
+        ),
+        "evaluated": indicators["evaluation_coverage"]["evaluated"],
+        "cross_institute": indicators["collaboration"]["cross_institute"],
+        "dataset_uses": indicators["datasets"]["access"]["requested"],
+    }
+
+
+def indicators_compute(*, filters: DashboardFilters) -> dict:
+    """Every indicator for these filters, as one JSON-able dict."""
+    indicators = {
+        name: compute(filters=filters) for name, compute in INDICATORS.items()
+    }
+    indicators["summary"] = indicator_summary(indicators=indicators)
+    indicators["computed_on"] = (filters.as_of or datetime.date.today()).isoformat()
+    return indicators
+
+
+# Caching: the key is the filters, the language and a data version read from the
+# database itself (counts and latest changes of projects and evaluations) rather than
+# a counter bumped by signals: bulk imports, queryset updates and Wagtail's unpublish
+# (which saves with update_fields, leaving updated_at alone) bypass signals, but not
+# these two cheap aggregate queries. Changes that touch neither table (a team's
+# tutelles, a dataset's kind) are caught by the timeout, short enough for a dashboard.
+
+
+def indicators_data_version() -> str:
+    """A fingerprint of the data the indicators read; it changes with every edit."""
+    projects = Project.objects.aggregate(
+        count=Count("pk"),
+        live=Count("pk", filter=Q(live=True)),
+        changed=Max("updated_at"),
+        published=Max("last_published_at"),
+    )
+    evaluations = Evaluation.objects.aggregate(
+        count=Count("pk"), changed=Max("updated_at")
+    )
+    return repr(sorted(projects.items()) + sorted(evaluations.items()))
+
+
+def indicators_cached(*, filters: DashboardFilters) -> dict:
+    """`indicators_compute`, served from the cache while the data is unchanged."""
+    fingerprint = "|".join(
+        [indicators_data_version(), translation.get_language() or "", filters.key]
+    )
+    key = "dashboard:indicators:" + hashlib.sha256(fingerprint.encode()).hexdigest()
+    indicators = cache.get(key)
+    if indicators is None:
+        indicators = indicators_compute(filters=filters)
+        cache.set(key, indicators, settings.DASHBOARD_CACHE_TIMEOUT)
+    return indicators

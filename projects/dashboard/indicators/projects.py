@@ -1,0 +1,132 @@
+"""Projects: by institute, by start year, by status, by stage, domain × technique."""
+
+from django.db.models import Count
+from django.db.models.functions import Coalesce, ExtractYear
+
+from projects.dashboard.filters import DashboardFilters
+from projects.dashboard.indicators.base import grouped_with_change, stage_case
+from projects.institutes import project_institute_q
+from projects.models import Domain, Project, Technique
+from projects.models.project import STAGE_TRL_RANGES, Stage
+from registry.models import Organisation
+
+
+def indicator_projects_by_institute(*, filters: DashboardFilters) -> dict:
+    """Projects each institute takes part in (lead or partner), now and before.
+
+    A project counts for an institute by the one rule of `projects.institutes`, the
+    one the `/projets/?institute=` filter and the search facets follow.
+    """
+    institutes = list(Organisation.objects.institutes().order_by("name"))
+    current, previous = filters.current_q(), filters.previous_q()
+    aggregates = {"total": Count("pk", distinct=True, filter=current)}
+    for institute in institutes:
+        affiliated = project_institute_q([institute.pk])
+        aggregates[f"current_{institute.pk}"] = Count(
+            "pk", distinct=True, filter=current & affiliated
+        )
+        aggregates[f"previous_{institute.pk}"] = Count(
+            "pk", distinct=True, filter=previous & affiliated
+        )
+    counts = filters.projects.aggregate(**aggregates)
+    rows = []
+    for institute in institutes:
+        value = counts[f"current_{institute.pk}"]
+        before = counts[f"previous_{institute.pk}"]
+        rows.append(
+            {
+                "key": institute.slug,
+                "label": institute.short_name,
+                "url": institute.get_absolute_url(),
+                "value": value,
+                "previous": before,
+                "change": value - before,
+            }
+        )
+    return {
+        "total": counts["total"],
+        "previous_label": str(filters.previous_label),
+        "rows": rows,
+    }
+
+
+def indicator_projects_by_year(*, filters: DashboardFilters) -> dict:
+    """Projects by year of start, each year compared with the year before."""
+    by_year = dict(
+        filters.projects.filter(start_date__isnull=False)
+        .annotate(year=ExtractYear("start_date"))
+        .order_by()
+        .values("year")
+        .annotate(count=Count("pk"))
+        .values_list("year", "count")
+    )
+    if not by_year:
+        return {"rows": [], "undated": 0}
+    first = filters.year_from or min(by_year)
+    last = filters.year_to or max(by_year)
+    rows = [
+        {
+            "key": str(year),
+            "label": str(year),
+            "value": by_year.get(year, 0),
+            "previous": by_year.get(year - 1, 0),
+            "change": by_year.get(year, 0) - by_year.get(year - 1, 0),
+        }
+        for year in range(first, last + 1)
+    ]
+    return {"rows": rows}
+
+
+def indicator_projects_by_status(*, filters: DashboardFilters) -> dict:
+    """Projects by status (planned, active, completed, stopped), now and before."""
+    return grouped_with_change(
+        filters=filters,
+        projects=filters.projects,
+        group="status",
+        choices=Project.Status.choices,
+    )
+
+
+def indicator_projects_by_stage(*, filters: DashboardFilters) -> dict:
+    """Projects by stage, the TRL bands of `STAGE_TRL_RANGES`, now and before."""
+    data = grouped_with_change(
+        filters=filters,
+        projects=filters.projects.annotate(stage=stage_case()),
+        group="stage",
+        choices=Stage.choices,
+    )
+    for row in data["rows"]:
+        low, high = STAGE_TRL_RANGES[Stage(row["key"])]
+        row["trl"] = f"{low}–{high}"
+    return data
+
+
+def indicator_domain_technique_matrix(*, filters: DashboardFilters) -> dict:
+    """Projects per medical domain × AI technique, both by top-level heading."""
+    domains = list(Domain.objects.filter(parent__isnull=True).order_by("position"))
+    techniques = list(
+        Technique.objects.filter(parent__isnull=True).order_by("position")
+    )
+    cells = {
+        (row["domain_heading"], row["technique_heading"]): row["count"]
+        for row in filters.projects.filter(filters.current_q())
+        .annotate(
+            domain_heading=Coalesce("domains__parent", "domains"),
+            technique_heading=Coalesce("techniques__parent", "techniques"),
+        )
+        .filter(domain_heading__isnull=False, technique_heading__isnull=False)
+        .order_by()
+        .values("domain_heading", "technique_heading")
+        .annotate(count=Count("pk", distinct=True))
+    }
+    used_domains = [d for d in domains if any(k[0] == d.pk for k in cells)]
+    used_techniques = [t for t in techniques if any(k[1] == t.pk for k in cells)]
+    return {
+        "domains": [{"key": d.slug, "label": d.display_name} for d in used_domains],
+        "techniques": [
+            {"key": t.slug, "label": t.display_name} for t in used_techniques
+        ],
+        "values": [
+            [cells.get((d.pk, t.pk), 0) for t in used_techniques] for d in used_domains
+        ],
+    }
