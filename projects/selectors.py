@@ -83,9 +83,7 @@ def home_context() -> dict:
             project_public_list().order_by("-first_published_at", "-pk")[:6]
         ),
         "institutes": list(
-            Organisation.objects.filter(
-                kind=Organisation.Kind.RESEARCH_INSTITUTE, parent__isnull=True
-            )
+            Organisation.objects.institutes()
             .annotate(
                 project_count=Count("led_projects", filter=Q(led_projects__live=True))
             )

@@ -11,6 +11,7 @@ from django.db.models import Model, Prefetch, QuerySet
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from projects.institutes import organisation_institute_ids
 from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
 from registry.models import Dataset, Evaluation, Membership, Organisation, Person, Team
 
@@ -59,13 +60,8 @@ class SearchSource:
 
 
 def _institute_ids(organisations: Iterable[Organisation]) -> set[str]:
-    """The top-level research institutes above these organisations (Inserm, Inria…)."""
-    ids = set()
-    for organisation in organisations:
-        root = organisation.parent or organisation
-        if root.kind == Organisation.Kind.RESEARCH_INSTITUTE:
-            ids.add(str(root.pk))
-    return ids
+    """Facet values: the institutes of organisations loaded with their parents."""
+    return {str(pk) for pk in organisation_institute_ids(organisations)}
 
 
 def _with_parents(terms) -> set[str]:
