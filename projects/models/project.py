@@ -51,6 +51,20 @@ def stage_for_trl(trl: int) -> Stage:
     )
 
 
+def project_dates_check(start, end) -> None:
+    """A project ends on or after its start: the model, the researchers' form and
+    the API all check it here (and a database constraint backs it)."""
+    if start and end and end < start:
+        raise ValidationError(
+            {
+                "end_date": ValidationError(
+                    _("La date de fin doit être postérieure à la date de début."),
+                    code="end_before_start",
+                )
+            }
+        )
+
+
 class ProjectKeyword(TaggedItemBase):
     """A free keyword of a project."""
 
@@ -200,14 +214,7 @@ class Project(
 
     def clean(self) -> None:
         super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError(
-                {
-                    "end_date": _(
-                        "La date de fin doit être postérieure à la date de début."
-                    )
-                }
-            )
+        project_dates_check(self.start_date, self.end_date)
 
     @property
     def stage(self) -> Stage:
