@@ -214,7 +214,7 @@ def team_rows() -> QuerySet[Team]:
         ),
         Prefetch(
             "project_partnerships",
-            queryset=ProjectPartner.objects.filter(project__live=True),
+            queryset=ProjectPartner.objects.public(),
             to_attr="public_partnerships",
         ),
     ).order_by("pk")
@@ -284,7 +284,7 @@ def person_rows() -> QuerySet[Person]:
         ),
         Prefetch(
             "project_roles",
-            queryset=ProjectMember.objects.filter(project__live=True),
+            queryset=ProjectMember.objects.public(),
             to_attr="public_roles",
         ),
     ).order_by("pk")
@@ -326,7 +326,7 @@ def dataset_rows() -> QuerySet[Dataset]:
             "standards",
             Prefetch(
                 "project_uses",
-                queryset=ProjectDataset.objects.filter(project__live=True),
+                queryset=ProjectDataset.objects.public(),
                 to_attr="public_uses",
             ),
         )

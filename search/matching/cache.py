@@ -15,12 +15,14 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 from django.utils import translation
 
 from projects.collaboration.models import CollaborationCall
 from projects.models import Project, ProjectPartner
+from projects.models.project import public_project_q
 from registry.models import Evaluation, Team
+from registry.models.evaluations import published_evaluation_q
 from search.matching.signals import Registry, TeamProfile, registry_load, team_profiles
 
 T = TypeVar("T")
@@ -31,7 +33,7 @@ def matching_data_version() -> str:
     parts = [
         Project.objects.aggregate(
             count=Count("pk"),
-            live=Count("pk", filter=Q(live=True)),
+            live=Count("pk", filter=public_project_q()),
             changed=Max("updated_at"),
             published=Max("last_published_at"),
         ),
@@ -39,7 +41,7 @@ def matching_data_version() -> str:
         Team.objects.aggregate(count=Count("pk"), changed=Max("updated_at")),
         Evaluation.objects.aggregate(
             count=Count("pk"),
-            published=Count("pk", filter=Q(status=Evaluation.Status.PUBLISHED)),
+            published=Count("pk", filter=published_evaluation_q()),
             changed=Max("updated_at"),
         ),
         CollaborationCall.objects.aggregate(
