@@ -8,13 +8,11 @@ function is fixed: it never depends on the number of projects.
 """
 
 import datetime
-import hashlib
 import statistics
 from collections import Counter, defaultdict
 from itertools import combinations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import (
     Case,
     CharField,
@@ -29,8 +27,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
-from django.utils import translation
 
+from portal.core.data_version import data_version, version_cached
 from projects.dashboard.filters import DashboardFilters
 from projects.models import (
     Domain,
@@ -40,7 +38,7 @@ from projects.models import (
     ProjectPartner,
     Technique,
 )
-from projects.models.project import STAGE_TRL_RANGES, Stage
+from projects.models.project import STAGE_TRL_RANGES, Stage, public_project_q
 from registry.models import Dataset, Evaluation, Organisation, Team
 
 # "Clinical validation or beyond": the lowest TRL of the clinical-validation stage.
@@ -566,26 +564,31 @@ def indicators_compute(*, filters: DashboardFilters) -> dict:
 
 def indicators_data_version() -> str:
     """A fingerprint of the data the indicators read; it changes with every edit."""
-    projects = Project.objects.aggregate(
-        count=Count("pk"),
-        live=Count("pk", filter=Q(live=True)),
-        changed=Max("updated_at"),
-        published=Max("last_published_at"),
+    return data_version(
+        [
+            (
+                Project.objects.all(),
+                {
+                    "count": Count("pk"),
+                    "live": Count("pk", filter=public_project_q()),
+                    "changed": Max("updated_at"),
+                    "published": Max("last_published_at"),
+                },
+            ),
+            (
+                Evaluation.objects.all(),
+                {"count": Count("pk"), "changed": Max("updated_at")},
+            ),
+        ]
     )
-    evaluations = Evaluation.objects.aggregate(
-        count=Count("pk"), changed=Max("updated_at")
-    )
-    return repr(sorted(projects.items()) + sorted(evaluations.items()))
 
 
 def indicators_cached(*, filters: DashboardFilters) -> dict:
     """`indicators_compute`, served from the cache while the data is unchanged."""
-    fingerprint = "|".join(
-        [indicators_data_version(), translation.get_language() or "", filters.key]
+    return version_cached(
+        namespace="dashboard:indicators",
+        key=filters.key,
+        version=indicators_data_version(),
+        compute=lambda: indicators_compute(filters=filters),
+        timeout=settings.DASHBOARD_CACHE_TIMEOUT,
     )
-    key = "dashboard:indicators:" + hashlib.sha256(fingerprint.encode()).hexdigest()
-    indicators = cache.get(key)
-    if indicators is None:
-        indicators = indicators_compute(filters=filters)
-        cache.set(key, indicators, settings.DASHBOARD_CACHE_TIMEOUT)
-    return indicators
