@@ -71,11 +71,17 @@ def test_the_queries_select_what_the_predicates_accept(django_user_model):
     ]
     PersonFactory(user=users[3], is_fictional=True)
     PersonFactory(user=users[4])
-    people = [PersonFactory(), PersonFactory(is_fictional=True), PersonFactory(email="")]
+    people = [
+        PersonFactory(),
+        PersonFactory(is_fictional=True),
+        PersonFactory(email=""),
+    ]
 
     reachable = set(django_user_model.objects.filter(reachable_users_q()))
     assert reachable == {u for u in users if user_may_be_emailed(u)}
     assert {u.username for u in reachable} == {"active", "reelle"}
-    assert set(Person.objects.reachable().filter(pk__in=[p.pk for p in people])) == {
-        p for p in people if person_may_be_emailed(p)
-    } == {people[0]}
+    assert (
+        set(Person.objects.reachable().filter(pk__in=[p.pk for p in people]))
+        == {p for p in people if person_may_be_emailed(p)}
+        == {people[0]}
+    )
