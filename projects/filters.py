@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from projects.institutes import project_institute_q
 from projects.models import Domain, Project, Technique
 from projects.models.project import STAGE_TRL_RANGES, Stage
 from registry.models import Dataset, Evaluation, Organisation, Team
@@ -33,9 +34,7 @@ class YearFilter(django_filters.NumberFilter):
 class ProjectFilter(django_filters.FilterSet):
     institute = ShortNameChoiceFilter(
         label=_("Institut"),
-        queryset=Organisation.objects.filter(
-            kind=Organisation.Kind.RESEARCH_INSTITUTE, parent__isnull=True
-        ),
+        queryset=Organisation.objects.institutes(),
         method="filter_institute",
         widget=CHECKBOXES,
     )
@@ -95,13 +94,7 @@ class ProjectFilter(django_filters.FilterSet):
         if not value:
             return queryset
         ids = [organisation.pk for organisation in value]
-        return queryset.filter(
-            Q(lead_organisation__in=ids)
-            | Q(lead_organisation__parent__in=ids)
-            | Q(partners__organisation__in=ids)
-            | Q(partners__team__parents__in=ids)
-            | Q(lead_team__parents__in=ids)
-        ).distinct()
+        return queryset.filter(project_institute_q(ids)).distinct()
 
     def filter_team(self, queryset: QuerySet, name: str, value) -> QuerySet:
         if not value:

@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.core.recipients import reachable_people_q
 from projects.models import Project, ProjectMember
 
 
@@ -25,9 +26,9 @@ def project_publication_notify_members(*, project_id: int) -> int:
 
     recipients = sorted(
         set(
-            ProjectMember.objects.filter(project=project, person__is_fictional=False)
-            .exclude(person__email="")
-            .values_list("person__email", flat=True)
+            ProjectMember.objects.filter(
+                reachable_people_q("person__"), project=project
+            ).values_list("person__email", flat=True)
         )
     )
     if not recipients:

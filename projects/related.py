@@ -7,7 +7,8 @@ comes through `Project.objects.public()`.
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from portal.core import related
-from projects.models import Project, ProjectDataset, ProjectMember
+from projects.models import Project, ProjectMember
+from projects.models.project import public_project_q
 
 # An organisation page lists at most this many partner projects.
 ORGANISATION_PARTNER_PROJECTS_SHOWN = 50
@@ -32,9 +33,7 @@ def _with_project_roles(queryset: QuerySet) -> QuerySet:
     return queryset.prefetch_related(
         Prefetch(
             "project_roles",
-            queryset=ProjectMember.objects.filter(
-                project__in=Project.objects.public()
-            ).select_related("project"),
+            queryset=ProjectMember.objects.public().select_related("project"),
             to_attr="public_project_roles",
         )
     )
@@ -42,11 +41,10 @@ def _with_project_roles(queryset: QuerySet) -> QuerySet:
 
 def _with_project_count(queryset: QuerySet) -> QuerySet:
     """Datasets with `project_count`: the public projects that use each one."""
-    public_uses = ProjectDataset.objects.filter(project__in=Project.objects.public())
     return queryset.annotate(
         project_count=Count(
             "project_uses",
-            filter=Q(project_uses__in=public_uses),
+            filter=public_project_q("project_uses__project__"),
             distinct=True,
         )
     )

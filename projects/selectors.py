@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from projects.models import Project, ProjectPartner
+from projects.models.project import public_project_q
 from registry.models import Dataset, Evaluation, Organisation, Team
 
 
@@ -51,7 +52,7 @@ def project_detail_context(
     if include_unpublished:
         # A preview renders an in-memory revision: its relations come from the cluster.
         evaluations = (
-            list(Evaluation.objects.filter(project_id=project.pk, status="published"))
+            list(Evaluation.objects.published().filter(project_id=project.pk))
             if project.pk
             else []
         )
@@ -83,11 +84,11 @@ def home_context() -> dict:
             project_public_list().order_by("-first_published_at", "-pk")[:6]
         ),
         "institutes": list(
-            Organisation.objects.filter(
-                kind=Organisation.Kind.RESEARCH_INSTITUTE, parent__isnull=True
-            )
+            Organisation.objects.institutes()
             .annotate(
-                project_count=Count("led_projects", filter=Q(led_projects__live=True))
+                project_count=Count(
+                    "led_projects", filter=public_project_q("led_projects__")
+                )
             )
             .order_by("-project_count", "name")[:4]
         ),

@@ -17,9 +17,10 @@ from django.db.models import Q, QuerySet
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from projects.institutes import project_institute_pairs
 from projects.models import Project
 from projects.models.project import stage_for_trl
-from registry.models import Dataset, Evaluation, Organisation, Person, Team
+from registry.models import Dataset, Evaluation, Person, Team
 from search.contract import FACETS, TYPES, SearchHit, SearchRequest, SearchResponse
 from search.facets import facet_values
 
@@ -108,28 +109,14 @@ def _project_facet_pairs(project_ids: set[int]) -> dict[str, dict[str, set[int]]
     projects = Project.objects.filter(pk__in=project_ids)
     pairs: dict[str, dict[str, set[int]]] = {name: defaultdict(set) for name in FACETS}
 
-    def collect(name: str, *lookups: str, keep=lambda value: value is not None):
+    def collect(name: str, *lookups: str):
         for lookup in lookups:
             for pk, value in projects.values_list("pk", lookup):
-                if keep(value):
+                if value is not None:
                     pairs[name][str(value)].add(pk)
 
-    institutes = set(
-        Organisation.objects.filter(
-            kind=Organisation.Kind.RESEARCH_INSTITUTE, parent__isnull=True
-        ).values_list("pk", flat=True)
-    )
-    collect(
-        "institute",
-        "lead_organisation",
-        "lead_organisation__parent",
-        "partners__organisation",
-        "partners__organisation__parent",
-        "partners__team__parents",
-        "partners__team__parents__parent",
-        "lead_team__parents",
-        keep=lambda value: value in institutes,
-    )
+    for pk, institute_id in project_institute_pairs(projects):
+        pairs["institute"][str(institute_id)].add(pk)
     collect("team", "lead_team", "partners__team")
     collect("domain", "domains", "domains__parent")
     collect("technique", "techniques", "techniques__parent")

@@ -11,6 +11,7 @@ from django.db.models import Model, Prefetch, QuerySet
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from projects.institutes import organisation_institute_ids
 from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
 from registry.models import Dataset, Evaluation, Membership, Organisation, Person, Team
 
@@ -59,13 +60,8 @@ class SearchSource:
 
 
 def _institute_ids(organisations: Iterable[Organisation]) -> set[str]:
-    """The top-level research institutes above these organisations (Inserm, Inria…)."""
-    ids = set()
-    for organisation in organisations:
-        root = organisation.parent or organisation
-        if root.kind == Organisation.Kind.RESEARCH_INSTITUTE:
-            ids.add(str(root.pk))
-    return ids
+    """Facet values: the institutes of organisations loaded with their parents."""
+    return {str(pk) for pk in organisation_institute_ids(organisations)}
 
 
 def _with_parents(terms) -> set[str]:
@@ -218,7 +214,7 @@ def team_rows() -> QuerySet[Team]:
         ),
         Prefetch(
             "project_partnerships",
-            queryset=ProjectPartner.objects.filter(project__live=True),
+            queryset=ProjectPartner.objects.public(),
             to_attr="public_partnerships",
         ),
     ).order_by("pk")
@@ -288,7 +284,7 @@ def person_rows() -> QuerySet[Person]:
         ),
         Prefetch(
             "project_roles",
-            queryset=ProjectMember.objects.filter(project__live=True),
+            queryset=ProjectMember.objects.public(),
             to_attr="public_roles",
         ),
     ).order_by("pk")
@@ -330,7 +326,7 @@ def dataset_rows() -> QuerySet[Dataset]:
             "standards",
             Prefetch(
                 "project_uses",
-                queryset=ProjectDataset.objects.filter(project__live=True),
+                queryset=ProjectDataset.objects.public(),
                 to_attr="public_uses",
             ),
         )

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal.accounts.models import PersonClaim
+from portal.core.recipients import user_may_be_emailed
 
 
 def person_claim_decision_send(*, claim_id: int) -> int:
@@ -21,9 +22,7 @@ def person_claim_decision_send(*, claim_id: int) -> int:
         .filter(pk=claim_id)
         .first()
     )
-    if claim is None or not claim.user.email:
-        return 0
-    if claim.person is not None and claim.person.is_fictional:
+    if claim is None or not user_may_be_emailed(claim.user, person=claim.person):
         return 0
 
     with translation.override(settings.LANGUAGE_CODE):

@@ -33,8 +33,8 @@ def demo_counts() -> dict[str, object]:
         "teams": Team.objects.count(),
         "people": Person.objects.count(),
         "datasets": Dataset.objects.count(),
-        "projects_published": Project.objects.filter(live=True).count(),
-        "projects_draft": Project.objects.filter(live=False).count(),
+        "projects_published": Project.objects.public().count(),
+        "projects_draft": Project.objects.unpublished().count(),
         "evaluations": {
             status: Evaluation.objects.filter(status=status).count()
             for status in Evaluation.Status.values

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal.core.recipients import reachable_users_q
 from portal.feedback.models import ErrorReport
 from portal.feedback.services import MODERATORS_GROUP
 
@@ -21,8 +22,7 @@ def error_report_moderators_notify(*, report_id: int) -> int:
     recipients = sorted(
         set(
             get_user_model()
-            .objects.filter(groups__name=MODERATORS_GROUP, is_active=True)
-            .exclude(email="")
+            .objects.filter(reachable_users_q(), groups__name=MODERATORS_GROUP)
             .values_list("email", flat=True)
         )
     )

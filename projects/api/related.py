@@ -11,7 +11,7 @@ from rest_framework import serializers
 from portal.core import related
 from portal.core.api.core import Expansion
 from projects.api.serializers import ProjectSummarySerializer
-from projects.models import Project, ProjectDataset, ProjectMember
+from projects.models import ProjectDataset, ProjectMember
 from registry.api.serializers import DatasetSerializer, PersonSerializer
 
 
@@ -41,9 +41,7 @@ def _public_projects_expansion(
         prefetch=(
             Prefetch(
                 relation,
-                queryset=model.objects.filter(
-                    project__in=Project.objects.public()
-                ).select_related("project"),
+                queryset=model.objects.public().select_related("project"),
                 to_attr=to_attr,
             ),
         ),

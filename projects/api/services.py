@@ -1,38 +1,14 @@
-"""Draft writes through the API: who may edit which project, and the saves.
-
-A write never publishes. It saves a Wagtail revision (`live=False` for a new
-project); publishing stays in the moderation workflow of the admin. Editing a
-published project leaves the live row untouched and stores the change as its
-latest revision, as the admin does.
-"""
+"""Draft writes through the API: who may edit which project; the saves themselves
+are `projects/drafts.py`, shared with the researchers' form."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import QuerySet
-from django.utils.html import escape
-from wagtail.actions.create import CreateAction
-from wagtail.actions.edit import EditAction
 
+from projects import drafts
 from projects.contribution import permissions
-from projects.models import Project, ProjectMember
-
-SCALAR_FIELDS = (
-    "title",
-    "title_en",
-    "acronym",
-    "summary",
-    "summary_en",
-    "status",
-    "trl",
-    "start_date",
-    "end_date",
-    "lead_organisation",
-    "lead_team",
-    "code_repository",
-    "ce_class",
-    "ai_act_risk",
-)
+from projects.models import Project
+from registry.models import Person
 
 
 # --- Contribution (issue 6): who may write is decided in one place for the API
@@ -55,66 +31,40 @@ def user_can_create_project(*, user: AbstractBaseUser) -> bool:
     return permissions.user_can_create_project(user=user)
 
 
-def _paragraphs(text: str) -> str:
-    """Plain text to the rich-text HTML the pages render, escaped."""
-    parts = [part.strip() for part in text.split("\n\n") if part.strip()]
-    return "".join(f"<p>{escape(part)}</p>" for part in parts)
-
-
-def _apply(project: Project, data: dict, *, user: AbstractBaseUser) -> None:
-    for name in SCALAR_FIELDS:
-        if name in data:
-            setattr(project, name, data[name])
-    if "description" in data:
-        project.description = _paragraphs(data["description"])
-    if "domains" in data:
-        project.domains.set(data["domains"])
-    if "techniques" in data:
-        project.techniques.set(data["techniques"])
-    if "keywords" in data:
-        project.keywords.set(data["keywords"])
-    if "members" in data:
-        project.members = [
-            ProjectMember(person=member["person"], role=member["role"])
-            for member in data["members"]
-        ]
+def _author(user: AbstractBaseUser) -> Person | None:
+    """A researcher writing through the API stays among the project's members."""
     person = getattr(user, "person", None)
-    if person is not None and not user_is_editor(user=user):
-        # Ownership is membership: a researcher never writes themselves out of it.
-        if not any(member.person_id == person.pk for member in project.members.all()):
-            project.members.add(
-                ProjectMember(
-                    person=person, role=ProjectMember.Role.PRINCIPAL_INVESTIGATOR
-                )
-            )
+    return None if person is None or user_is_editor(user=user) else person
 
 
-@transaction.atomic
 def project_draft_create(*, user: AbstractBaseUser, data: dict) -> Project:
     """A new, unpublished project with its first revision."""
     if not user_can_create_project(user=user):
         raise PermissionDenied
-    project = Project(owner=user)
-    _apply(project, data, user=user)
-    CreateAction(project, user=user, publish=False, clean=True).execute(
-        skip_permission_checks=True
-    )
-    return project
+    return drafts.project_draft_create(user=user, data=data, author=_author(user))
 
 
-@transaction.atomic
 def project_draft_update(
-    *, project: Project, user: AbstractBaseUser, data: dict
+    *,
+    project: Project,
+    user: AbstractBaseUser,
+    data: dict,
+    base_revision_id: int | None = None,
 ) -> Project:
-    """A new revision of the project; the live version, if any, is unchanged."""
+    """A new revision of the project; the live version, if any, is unchanged.
+
+    With `base_revision_id` (the `revision` a client read), a save made since by
+    someone else raises `drafts.EditConflict` and saves nothing."""
     if not project_editable_list(user=user).filter(pk=project.pk).exists():
         raise PermissionDenied
-    lock = project.get_lock()
-    if lock and lock.for_user(user):
-        raise PermissionDenied(lock.get_message(user))
-    draft = project.get_latest_revision_as_object()
-    _apply(draft, data, user=user)
-    EditAction(draft, user=user, publish=False, clean=True).execute(
-        skip_permission_checks=True
-    )
-    return draft
+    try:
+        return drafts.project_draft_save(
+            project_id=project.pk,
+            user=user,
+            data=data,
+            base_revision_id=base_revision_id,
+            check_conflict=base_revision_id is not None,
+            author=_author(user),
+        )
+    except drafts.DraftLocked as locked:
+        raise PermissionDenied(locked.lock.get_message(user)) from locked

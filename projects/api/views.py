@@ -20,6 +20,7 @@ from projects import selectors
 from projects.api import serializers, services
 from projects.api.filters import ProjectApiFilter
 from projects.api.write import ProjectWriteSerializer
+from projects.drafts import EditConflict
 from projects.jsonld import project_jsonld
 from projects.models import Domain, Project, Technique
 from registry.api.views import documented, identifier_schema
@@ -30,6 +31,13 @@ WRITE_ERRORS = {
     403: ErrorResponseSerializer,
     404: ErrorResponseSerializer,
 }
+
+
+class DraftConflict(exceptions.APIException):
+    """The draft was saved by someone else since the `revision` the client read."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "edit_conflict"
 
 
 class BoundedJSONParser(JSONParser):
@@ -58,7 +66,11 @@ class BoundedJSONParser(JSONParser):
     ),
     partial_update=extend_schema(
         request=ProjectWriteSerializer,
-        responses={200: serializers.ProjectDraftSerializer, **WRITE_ERRORS},
+        responses={
+            200: serializers.ProjectDraftSerializer,
+            409: ErrorResponseSerializer,
+            **WRITE_ERRORS,
+        },
         description="Save a new draft revision of a project.",
     ),
 )
@@ -121,9 +133,31 @@ class ProjectViewSet(PublicReadViewSet):
         )
         payload = ProjectWriteSerializer(project, data=request.data, partial=True)
         payload.is_valid(raise_exception=True)
-        draft = services.project_draft_update(
-            project=project, user=request.user, data=payload.validated_data
-        )
+        data = dict(payload.validated_data)
+        try:
+            draft = services.project_draft_update(
+                project=project,
+                user=request.user,
+                data=data,
+                base_revision_id=data.pop("revision", None),
+            )
+        except EditConflict as error:
+            raise DraftConflict(
+                {
+                    "revision": exceptions.ErrorDetail(
+                        _(
+                            "Le projet a été modifié depuis la révision %(read)s "
+                            "(dernière révision : %(latest)s) : relisez-le avant "
+                            "d’enregistrer."
+                        )
+                        % {
+                            "read": request.data.get("revision"),
+                            "latest": getattr(error.current_revision, "pk", None),
+                        },
+                        code="edit_conflict",
+                    )
+                }
+            ) from error
         return Response(
             serializers.ProjectDraftSerializer(
                 draft, context=self.get_serializer_context()

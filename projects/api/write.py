@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from projects.models import Domain, Project, ProjectMember, Technique
+from projects.models.project import project_dates_check
 from registry.models import Organisation, Person, Team
 from registry.validators import validate_orcid, validate_rnsr, validate_ror
 
@@ -138,6 +139,12 @@ class ProjectWriteSerializer(serializers.Serializer):
         choices=Project.AiActRisk.choices, required=False, allow_blank=True
     )
     members = MemberWriteSerializer(many=True, required=False, max_length=MAX_MEMBERS)
+    revision = serializers.IntegerField(
+        required=False,
+        write_only=True,
+        help_text="The `revision` the client read; a save made since by someone "
+        "else is refused (409, code `edit_conflict`) instead of overwritten.",
+    )
 
     def _at_most(self, values: list, limit: int) -> list:
         if len(values) > limit:
@@ -160,14 +167,17 @@ class ProjectWriteSerializer(serializers.Serializer):
                 return attrs[name]
             return getattr(instance, name, None) if instance else None
 
-        start, end = current("start_date"), current("end_date")
-        if start and end and end < start:
+        try:
+            project_dates_check(current("start_date"), current("end_date"))
+        except DjangoValidationError as error:
             raise serializers.ValidationError(
                 {
-                    "end_date": serializers.ErrorDetail(
-                        _("La date de fin doit être postérieure à la date de début."),
-                        code="end_before_start",
-                    )
+                    field: [
+                        serializers.ErrorDetail(message, code=item.code)
+                        for item in items
+                        for message in item.messages
+                    ]
+                    for field, items in error.error_dict.items()
                 }
-            )
+            ) from error
         return attrs

@@ -3,6 +3,7 @@
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 
+from portal.core.recipients import person_may_be_emailed
 from projects.collaboration.models import CollaborationCall
 from projects.models import Domain, Project, Technique
 from registry.models import Membership, Person, Team
@@ -97,7 +98,7 @@ def contact_recipient(*, team: Team) -> Person | None:
     whose contact is fictional has no contact at all."""
     lead = team.lead
     if lead is not None and lead.email:
-        return None if lead.is_fictional else lead
+        return lead if person_may_be_emailed(lead) else None
     membership = (
         Membership.objects.filter(team=team, end_date__isnull=True)
         .exclude(person__email="")
@@ -105,6 +106,6 @@ def contact_recipient(*, team: Team) -> Person | None:
         .order_by("start_date", "pk")
         .first()
     )
-    if membership is None or membership.person.is_fictional:
+    if membership is None or not person_may_be_emailed(membership.person):
         return None
     return membership.person

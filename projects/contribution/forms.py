@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from projects.drafts import description_as_text
 from projects.models import Domain, Project, ProjectDataset, ProjectPartner, Technique
-from projects.models.project import STAGE_TRL_RANGES
+from projects.models.project import STAGE_TRL_RANGES, project_dates_check
 from registry.models import Dataset, Organisation, Team
 
 MAX_KEYWORDS = 30
@@ -75,12 +75,6 @@ def _trl_choices() -> list[tuple[int, str]]:
         for stage, (low, high) in STAGE_TRL_RANGES.items()
         for trl in range(low, high + 1)
     ]
-
-
-def description_as_text(html: str) -> str:
-    """The rich-text description as the plain text the form edits."""
-    paragraphs = html.replace("</p>", "</p>\n\n").replace("<br/>", "\n")
-    return strip_tags(paragraphs).strip()
 
 
 class DsfrBoundField(forms.BoundField):
@@ -271,12 +265,10 @@ class ProjectContributionForm(DsfrForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error(
-                "end_date",
-                _("La date de fin doit être postérieure à la date de début."),
-            )
+        try:
+            project_dates_check(cleaned.get("start_date"), cleaned.get("end_date"))
+        except ValidationError as error:
+            self.add_error(None, error)
         return cleaned
 
 

@@ -8,6 +8,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
+from portal.core.recipients import user_may_be_emailed
 from projects.models import Project
 
 APPROVED = "approved"
@@ -18,12 +19,7 @@ def _recipient(*, project: Project, state: WorkflowState, decided_by_id: int | N
     """The owner (else whoever submitted), unless fictional, without an address,
     inactive, or the moderator who decided."""
     user = project.owner or state.requested_by
-    if user is None or not user.is_active or not user.email:
-        return None
-    if user.pk == decided_by_id:
-        return None
-    person = getattr(user, "person", None)
-    if person is not None and person.is_fictional:
+    if not user_may_be_emailed(user) or user.pk == decided_by_id:
         return None
     return user
 

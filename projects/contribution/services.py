@@ -4,83 +4,27 @@ Nothing here publishes: a save is a Wagtail revision (the live version, if any,
 stays as it is), and publication is the moderators' decision in the admin.
 """
 
-from dataclasses import dataclass
-
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.utils.html import escape
 from django.utils.translation import gettext as _
-from wagtail.actions.create import CreateAction
 from wagtail.actions.delete import DeleteAction
-from wagtail.actions.edit import EditAction
-from wagtail.models import Revision, WorkflowState
+from wagtail.models import WorkflowState
 
-from projects.contribution.forms import description_as_text
+from projects import drafts
 from projects.contribution.permissions import can_submit, edit_lock
-from projects.models import Project, ProjectDataset, ProjectPartner
-
-SCALAR_FIELDS = (
-    "title",
-    "title_en",
-    "acronym",
-    "summary",
-    "summary_en",
-    "status",
-    "trl",
-    "start_date",
-    "end_date",
-    "lead_organisation",
-    "lead_team",
-    "code_repository",
-)
+from projects.drafts import EditConflict  # noqa: F401  (the views catch it here)
+from projects.models import Project
 
 
 class ContributionRefused(Exception):
     """An action the project's state does not allow now; the message says why."""
 
 
-@dataclass
-class EditConflict(Exception):
-    """Someone saved the project after the form was loaded."""
-
-    current_revision: Revision | None
+def _rows(data: dict, partners: list[dict], dataset_uses: list[dict]) -> dict:
+    return {**data, "partners": partners, "dataset_uses": dataset_uses}
 
 
-def _paragraphs(text: str) -> str:
-    """Plain text to the rich-text HTML the pages render, escaped."""
-    parts = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(f"<p>{escape(part)}</p>" for part in parts if part)
-
-
-def _apply(
-    project: Project, data: dict, *, partners: list[dict], dataset_uses: list[dict]
-) -> None:
-    for name in SCALAR_FIELDS:
-        setattr(project, name, data[name])
-    # The form edits plain text: keep the stored rich text (links, lists) unless
-    # the researcher changed the words.
-    if data["description"].strip() != description_as_text(project.description):
-        project.description = _paragraphs(data["description"])
-    project.domains.set(data["domains"])
-    project.techniques.set(data["techniques"])
-    project.keywords.set(data["keywords"])
-    # Organisation partners are edited in the admin: the form never drops them.
-    kept = [partner for partner in project.partners.all() if not partner.team_id]
-    project.partners = kept + [
-        ProjectPartner(team=row["team"], role=row["role"]) for row in partners
-    ]
-    project.dataset_uses = [
-        ProjectDataset(
-            dataset=row["dataset"],
-            access_status=row["access_status"],
-            purpose=row["purpose"],
-        )
-        for row in dataset_uses
-    ]
-
-
-@transaction.atomic
 def project_contribution_create(
     *,
     user: AbstractBaseUser,
@@ -89,15 +33,11 @@ def project_contribution_create(
     dataset_uses: list[dict],
 ) -> Project:
     """A new unpublished project owned by `user`, with its first revision."""
-    project = Project(owner=user)
-    _apply(project, data, partners=partners, dataset_uses=dataset_uses)
-    CreateAction(project, user=user, publish=False, clean=True).execute(
-        skip_permission_checks=True
+    return drafts.project_draft_create(
+        user=user, data=_rows(data, partners, dataset_uses)
     )
-    return project
 
 
-@transaction.atomic
 def project_contribution_update(
     *,
     project_id: int,
@@ -107,22 +47,17 @@ def project_contribution_update(
     partners: list[dict],
     dataset_uses: list[dict],
 ) -> Project:
-    """A new revision built on the one the form was loaded from.
-
-    The row is locked while we compare, so two saves of the same loaded revision
-    cannot both pass: the second gets `EditConflict` and saves nothing.
-    """
-    project = Project.objects.select_for_update().get(pk=project_id)
-    if project.latest_revision_id != loaded_revision_id:
-        raise EditConflict(current_revision=project.latest_revision)
-    if lock := edit_lock(user=user, project=project):
-        raise ContributionRefused(lock_message(lock))
-    draft = project.get_latest_revision_as_object()
-    _apply(draft, data, partners=partners, dataset_uses=dataset_uses)
-    EditAction(draft, user=user, publish=False, clean=True).execute(
-        skip_permission_checks=True
-    )
-    return draft
+    """A new revision built on the one the form was loaded from
+    (`EditConflict` if another was saved since)."""
+    try:
+        return drafts.project_draft_save(
+            project_id=project_id,
+            user=user,
+            data=_rows(data, partners, dataset_uses),
+            base_revision_id=loaded_revision_id,
+        )
+    except drafts.DraftLocked as locked:
+        raise ContributionRefused(lock_message(locked.lock)) from locked
 
 
 def lock_message(lock) -> str:

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.core.recipients import reachable_users_q, user_may_be_emailed
 from projects.evaluations.roles import EVALUATORS_GROUP, MODERATORS_GROUP
 from registry.models import Evaluation
 
@@ -29,11 +30,9 @@ def evaluation_request_notify_staff(*, evaluation_id: int) -> int:
         set(
             get_user_model()
             .objects.filter(
-                is_active=True,
+                reachable_users_q(),
                 groups__name__in=[MODERATORS_GROUP, EVALUATORS_GROUP],
             )
-            .exclude(email="")
-            .exclude(person__is_fictional=True)
             .values_list("email", flat=True)
         )
     )
@@ -86,8 +85,7 @@ def evaluation_assignment_notify_assignee(
     if evaluation is None:
         return 0
     assignee = evaluation.assigned_to
-    person = getattr(assignee, "person", None)
-    if not (assignee.is_active and assignee.email) or (person and person.is_fictional):
+    if not user_may_be_emailed(assignee):
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(

@@ -22,10 +22,29 @@ from registry.models.base import unique_slug
 from registry.validators import validate_doi, validate_hal_id
 
 
+def public_project_q(prefix: str = "") -> models.Q:
+    """What makes a project public, seen from wherever `prefix` leads to a project
+    (`"project__"`, `"led_projects__"`): the one definition every queryset method,
+    count and prefetch uses."""
+    return models.Q(**{f"{prefix}live": True})
+
+
 class ProjectQuerySet(models.QuerySet):
     def public(self) -> "ProjectQuerySet":
         """Published projects: the one definition of what the public may see."""
-        return self.filter(live=True)
+        return self.filter(public_project_q())
+
+    def unpublished(self) -> "ProjectQuerySet":
+        """Drafts and withdrawn projects: what only their writers and editors see."""
+        return self.exclude(public_project_q())
+
+
+class ProjectRowQuerySet(models.QuerySet):
+    """Rows that belong to a project (partners, members, dataset uses)."""
+
+    def public(self) -> "ProjectRowQuerySet":
+        """The rows of published projects: public with their project."""
+        return self.filter(public_project_q("project__"))
 
 
 class Stage(models.TextChoices):
@@ -49,6 +68,20 @@ def stage_for_trl(trl: int) -> Stage:
     return next(
         stage for stage, (low, high) in STAGE_TRL_RANGES.items() if low <= trl <= high
     )
+
+
+def project_dates_check(start, end) -> None:
+    """A project ends on or after its start: the model, the researchers' form and
+    the API all check it here (and a database constraint backs it)."""
+    if start and end and end < start:
+        raise ValidationError(
+            {
+                "end_date": ValidationError(
+                    _("La date de fin doit être postérieure à la date de début."),
+                    code="end_before_start",
+                )
+            }
+        )
 
 
 class ProjectKeyword(TaggedItemBase):
@@ -200,14 +233,12 @@ class Project(
 
     def clean(self) -> None:
         super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError(
-                {
-                    "end_date": _(
-                        "La date de fin doit être postérieure à la date de début."
-                    )
-                }
-            )
+        project_dates_check(self.start_date, self.end_date)
+
+    @property
+    def is_public(self) -> bool:
+        """For templates: the instance side of `public_project_q`."""
+        return self.live
 
     @property
     def stage(self) -> Stage:
@@ -281,6 +312,8 @@ class ProjectPartner(models.Model):
         _("rôle"), max_length=20, choices=Role.choices, default=Role.PARTNER
     )
 
+    objects = ProjectRowQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("partenaire")
         verbose_name_plural = _("partenaires")
@@ -324,6 +357,8 @@ class ProjectMember(models.Model):
     )
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)
 
+    objects = ProjectRowQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("membre")
         verbose_name_plural = _("membres")
@@ -356,6 +391,8 @@ class ProjectDataset(models.Model):
         choices=AccessStatus.choices,
         default=AccessStatus.REQUESTED,
     )
+
+    objects = ProjectRowQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("jeu de données utilisé")

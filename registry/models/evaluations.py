@@ -31,10 +31,22 @@ class EvaluationCriterion(models.Model):
         return self.name
 
 
+def published_evaluation_q() -> models.Q:
+    """An evaluation whose verdict is published (for counts; rows: `published()`)."""
+    return models.Q(status=Evaluation.Status.PUBLISHED)
+
+
 class EvaluationQuerySet(models.QuerySet):
+    def published(self) -> "EvaluationQuerySet":
+        """Evaluations whose verdict is published, whatever their project's state
+        (a draft's preview shows them; the public sees `public()` only)."""
+        return self.filter(published_evaluation_q())
+
     def public(self) -> "EvaluationQuerySet":
-        """Published evaluations of published projects: the only ones anyone may see."""
-        return self.filter(status=Evaluation.Status.PUBLISHED, project__live=True)
+        """Published evaluations of published projects: the only ones anyone may see.
+        (`project__live` spells `projects.models.public_project_q`, which the
+        registry, a lower layer, cannot import.)"""
+        return self.published().filter(project__live=True)
 
     def with_days_to_verdict(self) -> "EvaluationQuerySet":
         """Annotate `verdict_on`: the day the verdict was given (completion, or

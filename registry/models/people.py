@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
+from portal.core.recipients import reachable_people_q
 from registry.models.base import RegistryEntry
 from registry.validators import validate_orcid
 
@@ -18,6 +19,12 @@ class PersonExpertise(TaggedItemBase):
     content_object = ParentalKey(
         "registry.Person", on_delete=models.CASCADE, related_name="tagged_expertise"
     )
+
+
+class PersonQuerySet(models.QuerySet):
+    def reachable(self) -> "PersonQuerySet":
+        """People the portal may write to (portal/core/recipients.py)."""
+        return self.filter(reachable_people_q())
 
 
 class Person(ClusterableModel, RegistryEntry):
@@ -54,6 +61,8 @@ class Person(ClusterableModel, RegistryEntry):
     )
 
     slug_source_field = "full_name"
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("personne")

@@ -35,6 +35,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.core.recipients import reachable_users_q
 from projects.models import Project, ProjectDataset, ProjectPartner
 from registry.models import Dataset, Evaluation, Team
 from search.alerts.models import Follow, Frequency, SavedSearch
@@ -166,10 +167,9 @@ def digests_collect(*, period_end: datetime, now: datetime) -> list[UserDigest]:
 
 
 def _due(rows):
-    """Active subscriptions of active users who have an address."""
+    """Active subscriptions of users who may be e-mailed."""
     return list(
-        rows.filter(active=True, user__is_active=True)
-        .exclude(user__email="")
+        rows.filter(reachable_users_q("user__"), active=True)
         .select_related("user")
         .order_by("pk")
     )

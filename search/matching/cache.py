@@ -1,26 +1,25 @@
 """The cache of team matches shown on team pages.
 
 A match reads every public project, so a team page must not pay for one on each
-view. The key holds a data version read from the database (counts and latest
-changes of what matching reads) rather than a counter bumped by signals, which
-queryset updates and Wagtail's unpublish bypass (as in the dashboard's cache). The
-day is in the key because a call closes at its deadline; `MATCHING_CACHE_TIMEOUT`
-bounds what the version misses (a team's tutelles, a person's expertise).
+view. The key holds a data version of what matching reads
+(portal/core/data_version.py, as the dashboard's cache). The day is in the key
+because a call closes at its deadline; `MATCHING_CACHE_TIMEOUT` bounds what the
+version misses (a team's tutelles, a person's expertise).
 """
 
 import datetime
-import hashlib
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Count, Max, Q
-from django.utils import translation
+from django.db.models import Count, Max
 
+from portal.core.data_version import data_version, version_cached
 from projects.collaboration.models import CollaborationCall
 from projects.models import Project, ProjectPartner
+from projects.models.project import public_project_q
 from registry.models import Evaluation, Team
+from registry.models.evaluations import published_evaluation_q
 from search.matching.signals import Registry, TeamProfile, registry_load, team_profiles
 
 T = TypeVar("T")
@@ -28,38 +27,44 @@ T = TypeVar("T")
 
 def matching_data_version() -> str:
     """A fingerprint of the data matching reads; it changes with every edit."""
-    parts = [
-        Project.objects.aggregate(
-            count=Count("pk"),
-            live=Count("pk", filter=Q(live=True)),
-            changed=Max("updated_at"),
-            published=Max("last_published_at"),
-        ),
-        {"partners": ProjectPartner.objects.count()},
-        Team.objects.aggregate(count=Count("pk"), changed=Max("updated_at")),
-        Evaluation.objects.aggregate(
-            count=Count("pk"),
-            published=Count("pk", filter=Q(status=Evaluation.Status.PUBLISHED)),
-            changed=Max("updated_at"),
-        ),
-        CollaborationCall.objects.aggregate(
-            count=Count("pk"), changed=Max("updated_at")
-        ),
-        {"day": datetime.date.today()},
-    ]
-    return repr([sorted(part.items()) for part in parts])
+    return data_version(
+        [
+            (
+                Project.objects.all(),
+                {
+                    "count": Count("pk"),
+                    "live": Count("pk", filter=public_project_q()),
+                    "changed": Max("updated_at"),
+                    "published": Max("last_published_at"),
+                },
+            ),
+            {"partners": ProjectPartner.objects.count()},
+            (Team.objects.all(), {"count": Count("pk"), "changed": Max("updated_at")}),
+            (
+                Evaluation.objects.all(),
+                {
+                    "count": Count("pk"),
+                    "published": Count("pk", filter=published_evaluation_q()),
+                    "changed": Max("updated_at"),
+                },
+            ),
+            (
+                CollaborationCall.objects.all(),
+                {"count": Count("pk"), "changed": Max("updated_at")},
+            ),
+            {"day": datetime.date.today()},
+        ]
+    )
 
 
 def matching_cached(name: str, compute: Callable[[], T]) -> T:
-    fingerprint = "|".join(
-        [name, translation.get_language() or "", matching_data_version()]
+    return version_cached(
+        namespace="matching",
+        key=name,
+        version=matching_data_version(),
+        compute=compute,
+        timeout=settings.MATCHING_CACHE_TIMEOUT,
     )
-    key = "matching:" + hashlib.sha256(fingerprint.encode()).hexdigest()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, settings.MATCHING_CACHE_TIMEOUT)
-    return value
 
 
 # The registry and the team profiles, built once per data version in each process:

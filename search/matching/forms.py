@@ -37,17 +37,13 @@ class MatchForm(forms.Form):
     )
     preferred_institutes = forms.ModelMultipleChoiceField(
         label=_("Instituts préférés"),
-        queryset=Organisation.objects.filter(
-            kind=Organisation.Kind.RESEARCH_INSTITUTE, parent__isnull=True
-        ).order_by("name"),
+        queryset=Organisation.objects.institutes().order_by("name"),
         required=False,
         widget=forms.SelectMultiple(attrs={"class": "fr-select", "size": 4}),
     )
     excluded_institutes = forms.ModelMultipleChoiceField(
         label=_("Instituts à exclure"),
-        queryset=Organisation.objects.filter(
-            kind=Organisation.Kind.RESEARCH_INSTITUTE, parent__isnull=True
-        ).order_by("name"),
+        queryset=Organisation.objects.institutes().order_by("name"),
         required=False,
         widget=forms.SelectMultiple(attrs={"class": "fr-select", "size": 4}),
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 
+from projects.institutes import organisation_institute_ids
 from projects.models import Project, ProjectDataset, ProjectPartner
 from registry.models import Evaluation, Organisation, Team
 
@@ -230,19 +231,19 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
             evaluated=pk in evaluated,
         )
     teams = {
-        team.pk: team for team in Team.objects.prefetch_related("parents", "expertise")
+        team.pk: team
+        for team in Team.objects.prefetch_related("parents__parent", "expertise")
     }
-    institutes = {}
-    names = {}
-    for team in teams.values():
-        roots = set()
-        for parent in team.parents.all():
-            root_id = parent.parent_id or parent.pk
-            roots.add(root_id)
-            names.setdefault(root_id, None)
-        institutes[team.pk] = frozenset(roots)
-    for organisation in Organisation.objects.filter(pk__in=names):
-        names[organisation.pk] = organisation.short_name
+    institutes = {
+        team.pk: frozenset(organisation_institute_ids(team.parents.all()))
+        for team in teams.values()
+    }
+    names = {
+        organisation.pk: organisation.short_name
+        for organisation in Organisation.objects.filter(
+            pk__in=set().union(*institutes.values())
+        )
+    }
     return Registry(
         projects=facts,
         teams=teams,

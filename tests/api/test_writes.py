@@ -168,3 +168,26 @@ def test_an_invalid_edit_leaves_the_project_untouched(client, researcher):
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "end_date"
     assert stored() == before
+
+
+def test_a_save_on_a_stale_revision_is_a_conflict_and_stores_nothing(
+    client, researcher, payload
+):
+    """Two clients read revision r1; the first saves, the second is refused."""
+    client.force_login(researcher)
+    created = post(client, payload).json()
+    read = created["revision"]
+    first = patch(client, created["slug"], {"title": "Premier", "revision": read})
+    assert first.status_code == 200, first.content
+    assert first.json()["revision"] != read
+    before = stored()
+    second = patch(client, created["slug"], {"title": "Second", "revision": read})
+    assert second.status_code == 409, second.content
+    [error] = second.json()["errors"]
+    assert error["field"] == "revision" and error["code"] == "edit_conflict"
+    assert str(first.json()["revision"]) in error["message"]
+    assert stored() == before
+    project = Project.objects.get(slug=created["slug"])
+    assert project.latest_revision.as_object().title == "Premier"
+    retry = {"title": "Second", "revision": first.json()["revision"]}
+    assert patch(client, created["slug"], retry).status_code == 200

@@ -1,13 +1,11 @@
 """Every indicator at once: the table of indicators, the headline figures, the cache."""
 
 import datetime
-import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Count, Max, Q
-from django.utils import translation
+from django.db.models import Count, Max
 
+from portal.core.data_version import data_version, version_cached
 from projects.dashboard.filters import DashboardFilters
 from projects.dashboard.indicators.base import CLINICAL_TRL
 from projects.dashboard.indicators.collaboration import indicator_collaboration
@@ -25,7 +23,7 @@ from projects.dashboard.indicators.projects import (
     indicator_projects_by_year,
 )
 from projects.models import Project
-from projects.models.project import STAGE_TRL_RANGES, Stage
+from projects.models.project import STAGE_TRL_RANGES, Stage, public_project_q
 from registry.models import Evaluation
 
 INDICATORS = {
@@ -80,26 +78,31 @@ def indicators_compute(*, filters: DashboardFilters) -> dict:
 
 def indicators_data_version() -> str:
     """A fingerprint of the data the indicators read; it changes with every edit."""
-    projects = Project.objects.aggregate(
-        count=Count("pk"),
-        live=Count("pk", filter=Q(live=True)),
-        changed=Max("updated_at"),
-        published=Max("last_published_at"),
+    return data_version(
+        [
+            (
+                Project.objects.all(),
+                {
+                    "count": Count("pk"),
+                    "live": Count("pk", filter=public_project_q()),
+                    "changed": Max("updated_at"),
+                    "published": Max("last_published_at"),
+                },
+            ),
+            (
+                Evaluation.objects.all(),
+                {"count": Count("pk"), "changed": Max("updated_at")},
+            ),
+        ]
     )
-    evaluations = Evaluation.objects.aggregate(
-        count=Count("pk"), changed=Max("updated_at")
-    )
-    return repr(sorted(projects.items()) + sorted(evaluations.items()))
 
 
 def indicators_cached(*, filters: DashboardFilters) -> dict:
     """`indicators_compute`, served from the cache while the data is unchanged."""
-    fingerprint = "|".join(
-        [indicators_data_version(), translation.get_language() or "", filters.key]
+    return version_cached(
+        namespace="dashboard:indicators",
+        key=filters.key,
+        version=indicators_data_version(),
+        compute=lambda: indicators_compute(filters=filters),
+        timeout=settings.DASHBOARD_CACHE_TIMEOUT,
     )
-    key = "dashboard:indicators:" + hashlib.sha256(fingerprint.encode()).hexdigest()
-    indicators = cache.get(key)
-    if indicators is None:
-        indicators = indicators_compute(filters=filters)
-        cache.set(key, indicators, settings.DASHBOARD_CACHE_TIMEOUT)
-    return indicators
