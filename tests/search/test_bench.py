@@ -5,8 +5,8 @@ import uuid
 
 import pytest
 
-from projects.models import Project, ProjectDataset, ProjectPartner
 from bench import search as bench
+from projects.models import Project, ProjectDataset, ProjectPartner
 from search.client import es_client, es_reset
 
 pytestmark = pytest.mark.django_db
