@@ -30,6 +30,8 @@ WSGI_APPLICATION = "portal.wsgi.application"
 # --- Apps ------------------------------------------------------------------------
 # The order matters: an app's templates override those of the apps after it.
 INSTALLED_APPS = [
+    # The foundation (imports no app): its shared template partials, core/includes/.
+    "portal.core",
     "portal",
     "registry",
     "projects",
