@@ -1,18 +1,22 @@
-"""Settings shared by every environment, each read once from the environment.
+"""Settings shared by every environment, each declared once and read from the environment.
 
 Unset variables give the embedded default (SQLite, eager Celery, database search,
 console e-mail) so the portal runs on a bare machine; production sets them all.
+The sections follow the portal's concerns: the framework first (hosts, apps,
+middleware, templates, database, cache, Celery), then each feature's own knobs.
 """
 
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
 
+# --- Security and hosts ----------------------------------------------------------
 # A development key only: production.py refuses to start without SECRET_KEY.
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-change-me")
 DEBUG = env.bool("DEBUG", default=False)
@@ -20,8 +24,14 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"]
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
 
+# --- Apps ------------------------------------------------------------------------
+# The order matters: an app's templates override those of the apps after it.
 INSTALLED_APPS = [
+    # The foundation (imports no app): its shared template partials, core/includes/.
+    "portal.core",
     "portal",
     "registry",
     "projects",
@@ -56,22 +66,49 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Public API and open data: token authentication for programs (its table comes
+    # with its own migration), CORS for cross-site reads, Swagger UI and Redoc from
+    # our own static files.
+    "rest_framework.authtoken",
+    "corsheaders",
+    "drf_spectacular_sidecar",
+    "portal.opendata",
+    # Accounts before allauth, so our DSFR templates override allauth's.
+    "portal.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    # Alerts (saved searches, follows, digests) and error reports.
+    "search.alerts",
+    "portal.feedback",
+    # « Mes projets » at /espace/projets/; after wagtail.admin, whose e-mail
+    # notifiers it re-connects (see projects/contribution/signals.py).
+    "projects.contribution",
+    # Calls for collaboration and contact requests.
+    "projects.collaboration",
+    "portal.audit",
+    "projects.imports",
 ]
 
+# --- Middleware ------------------------------------------------------------------
 MIDDLEWARE = [
+    # CorsMiddleware must run before anything that may answer (CommonMiddleware).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Attributes each request's changes to its user, so after authentication.
+    "portal.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
-
+# --- Templates and public pages --------------------------------------------------
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -89,28 +126,36 @@ TEMPLATES = [
         },
     },
 ]
+# Self-hosted DSFR assets are served from our own static files.
+DSFR_USE_INTEGRITY_CHECKSUMS = True
+# Rows per page of the public lists (organisations, projects, calls).
+PUBLIC_PAGE_SIZE = 20
 
-WSGI_APPLICATION = "portal.wsgi.application"
-
+# --- Database --------------------------------------------------------------------
 # Embedded default: a SQLite file in the project folder.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    "default": {
+        **env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=0),
+    }
 }
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache -----------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
+CACHES = {
+    "default": (
+        {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
         }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
-# Celery: with no broker configured, tasks run eagerly in the calling process.
+# --- Celery and the beat schedule ------------------------------------------------
+# With no broker configured, tasks run eagerly in the calling process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or None)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
@@ -118,16 +163,26 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_DEFAULT_QUEUE = "portal"
 CELERY_TIMEZONE = "Europe/Paris"
-# Periodic work; apps add their entries below. The outbox drain is a safety net for
-# changes whose drain request was lost (broker down at commit time).
 CELERY_BEAT_SCHEDULE = {
+    # A safety net for changes whose drain request was lost (broker down at commit).
     "search-outbox-drain": {
         "task": "search.tasks.search_outbox_drain_task",
         "schedule": 60.0,
     },
+    # On the 1st at 00:30 (Europe/Paris): the indicators of the month just ended.
+    "indicator-snapshot-monthly": {
+        "task": "projects.dashboard.tasks.indicator_snapshot_take",
+        "schedule": crontab(minute=30, hour=0, day_of_month=1),
+    },
+    # Every morning at 07:00 (Europe/Paris); weekly saved searches on their weekday.
+    "alerts-digest-daily": {
+        "task": "search.alerts.tasks.alerts_digest_send",
+        "schedule": crontab(minute=0, hour=7),
+    },
 }
 
-# Search: Elasticsearch when configured, otherwise the database fallback.
+# --- Search ----------------------------------------------------------------------
+# Elasticsearch when configured, otherwise the database fallback.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 # Indexes and aliases are named "<prefix>-<type>": tests and benchmarks use their own.
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="registre")
@@ -139,8 +194,9 @@ SEARCH_BATCH_SIZE = env.int("SEARCH_BATCH_SIZE", default=500)
 SEARCH_PAGE_SIZE = 20
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Team matching (search/matching/match.py): one weight per signal, each signal in 0–1; the
-# score shown is the weighted mean. Chosen among a handful of variants on
+# --- Team matching ---------------------------------------------------------------
+# search/matching/match.py: one weight per signal, each signal in 0–1; the score
+# shown is the weighted mean. Chosen among a handful of variants on
 # `make bench-matching` (the demo data: tuned and measured on the same set).
 MATCHING_WEIGHTS = {
     "text": 1.5,
@@ -160,15 +216,79 @@ MATCHING_WEIGHTS = {
 MATCHING_DIVERSITY_PENALTY = 0.03
 # Longest text a match request accepts (an abstract or a call: ~15,000 words).
 MATCHING_TEXT_MAX_WORDS = 15000
+# The team page's similar/complementary teams are cached per data version; the
+# timeout bounds what the version cannot see (a team's tutelles).
+MATCHING_CACHE_TIMEOUT = env.int("MATCHING_CACHE_TIMEOUT", default=60 * 60)
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env(
-    "DEFAULT_FROM_EMAIL",
-    default="Registre IA santé <ne-pas-repondre@registre-ia-sante.fr>",
+# --- Static files and media ------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# --- Public API and open data ----------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "portal.core.api.defaults.AnonymousThrottle",
+        "portal.core.api.defaults.AuthenticatedThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", default="120/minute"),
+        "user": env("API_THROTTLE_USER", default="600/minute"),
+    },
+    "EXCEPTION_HANDLER": "portal.core.api.core.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "portal.core.api.defaults.RegistryCursorPagination",
+    "PAGE_SIZE": 20,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Registre national de l'IA en santé — API",
+    "VERSION": "1.0.0",
+    "PREPROCESSING_HOOKS": ["portal.api_schema.public_api_endpoints"],
+    "DESCRIPTION": (
+        "Public, read-only registry data (organisations, teams, people, datasets, "
+        "projects, evaluations, taxonomies) and project drafts for members. "
+        'Errors: {"errors": [{"field": ..., "code": ..., "message": ...}]}.'
+    ),
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ProjectStatusEnum": "projects.models.Project.Status",
+        "EvaluationStatusEnum": "registry.models.Evaluation.Status",
+    },
+}
+# Write payloads above this size are refused whole (400, code payload_too_large).
+API_MAX_PAYLOAD_BYTES = env.int("API_MAX_PAYLOAD_BYTES", default=64 * 1024)
+# CORS: any origin may read the API and the open-data files; nothing else crosses.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api|donnees|en/donnees|flux|en/flux)/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+# Files written by `manage.py export_registry`, listed on /donnees/.
+OPEN_DATA_EXPORT_DIR = Path(
+    env("OPEN_DATA_EXPORT_DIR", default=str(Path(MEDIA_ROOT) / "exports"))
 )
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Accounts, roles and two-factor ----------------------------------------------
+# django-allauth: e-mail login, mandatory confirmation, password reset, rate limits
+# kept in the cache above (Redis in production), optional TOTP.
+AUTHENTICATION_BACKENDS = [
+    # Permissions and the test client's login(); allauth's backend logs in by e-mail.
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
@@ -179,163 +299,6 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
-TIME_ZONE = "Europe/Paris"
-USE_I18N = True
-USE_TZ = True
-
-STATIC_URL = "/static/"
-STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-
-WAGTAIL_SITE_NAME = "Registre national de l'IA en santé"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
-WAGTAILDOCS_EXTENSIONS = [
-    "csv",
-    "docx",
-    "key",
-    "odt",
-    "pdf",
-    "pptx",
-    "rtf",
-    "txt",
-    "xlsx",
-    "zip",
-]
-WAGTAIL_WORKFLOW_ENABLED = True
-
-# Self-hosted DSFR assets are served from our own static files.
-DSFR_USE_INTEGRITY_CHECKSUMS = True
-
-REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-}
-
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Registre national de l'IA en santé — API",
-    "VERSION": "1.0.0",
-    "PREPROCESSING_HOOKS": ["portal.api_schema.public_api_endpoints"],
-}
-
-PUBLIC_PAGE_SIZE = 20
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    # Wagtail's background tasks log every run at INFO: too chatty for commands.
-    "loggers": {
-        "django_tasks": {"level": "WARNING"},
-        # One INFO line per HTTP request to Elasticsearch otherwise.
-        "elastic_transport": {"level": "WARNING"},
-    },
-}
-
-# --- Public API v1 and open data (issue 5) -----------------------------------
-# Token authentication for programs (its table comes with its own migration),
-# CORS for cross-site reads, Swagger UI and Redoc from our own static files.
-INSTALLED_APPS += [  # noqa: F405
-    "rest_framework.authtoken",
-    "corsheaders",
-    "drf_spectacular_sidecar",
-    "portal.opendata",
-]
-# CorsMiddleware must run before anything that may answer (CommonMiddleware).
-MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")
-
-REST_FRAMEWORK.update(
-    {
-        "DEFAULT_AUTHENTICATION_CLASSES": [
-            "rest_framework.authentication.SessionAuthentication",
-            "rest_framework.authentication.TokenAuthentication",
-        ],
-        "DEFAULT_THROTTLE_CLASSES": [
-            "portal.core.api.defaults.AnonymousThrottle",
-            "portal.core.api.defaults.AuthenticatedThrottle",
-        ],
-        "DEFAULT_THROTTLE_RATES": {
-            "anon": env("API_THROTTLE_ANON", default="120/minute"),
-            "user": env("API_THROTTLE_USER", default="600/minute"),
-        },
-        "EXCEPTION_HANDLER": "portal.core.api.core.exception_handler",
-        "DEFAULT_PAGINATION_CLASS": "portal.core.api.defaults.RegistryCursorPagination",
-        "PAGE_SIZE": 20,
-    }
-)
-# Write payloads above this size are refused whole (400, code payload_too_large).
-API_MAX_PAYLOAD_BYTES = env.int("API_MAX_PAYLOAD_BYTES", default=64 * 1024)
-
-# CORS: any origin may read the API and the open-data files; nothing else crosses.
-CORS_ALLOW_ALL_ORIGINS = True
-CORS_URLS_REGEX = r"^/(api|donnees|en/donnees|flux|en/flux)/.*$"
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_ALLOW_CREDENTIALS = False
-
-SPECTACULAR_SETTINGS.update(
-    {
-        "DESCRIPTION": (
-            "Public, read-only registry data (organisations, teams, people, datasets, "
-            "projects, evaluations, taxonomies) and project drafts for members. "
-            'Errors: {"errors": [{"field": ..., "code": ..., "message": ...}]}.'
-        ),
-        "SWAGGER_UI_DIST": "SIDECAR",
-        "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-        "REDOC_DIST": "SIDECAR",
-        "SERVE_INCLUDE_SCHEMA": False,
-        "COMPONENT_SPLIT_REQUEST": True,
-        "ENUM_NAME_OVERRIDES": {
-            "ProjectStatusEnum": "projects.models.Project.Status",
-            "EvaluationStatusEnum": "registry.models.Evaluation.Status",
-        },
-    }
-)
-
-# Files written by `manage.py export_registry`, listed on /donnees/.
-OPEN_DATA_EXPORT_DIR = Path(
-    env("OPEN_DATA_EXPORT_DIR", default=str(Path(MEDIA_ROOT) / "exports"))
-)
-
-# --- Policymakers' dashboard (issue 7) -----------------------------------------
-from celery.schedules import crontab  # noqa: E402
-
-CELERY_BEAT_SCHEDULE = {
-    **globals().get("CELERY_BEAT_SCHEDULE", {}),
-    # On the 1st at 00:30 (Europe/Paris): the indicators of the month just ended.
-    "indicator-snapshot-monthly": {
-        "task": "projects.dashboard.tasks.indicator_snapshot_take",
-        "schedule": crontab(minute=30, hour=0, day_of_month=1),
-    },
-}
-# Backstop of the dashboard's cache, whose key already follows the data's changes.
-DASHBOARD_CACHE_TIMEOUT = env.int("DASHBOARD_CACHE_TIMEOUT", default=60 * 60)
-
-# --- Accounts, roles and two-factor (issue 6, part 1) --------------------------
-# django-allauth: e-mail login, mandatory confirmation, password reset, rate limits
-# kept in the cache above (Redis in production), optional TOTP. Our app comes first
-# so its DSFR templates override allauth's.
-INSTALLED_APPS += [  # noqa: F405
-    "portal.accounts",
-    "allauth",
-    "allauth.account",
-    "allauth.mfa",
-]
-MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
-AUTHENTICATION_BACKENDS = [
-    # Permissions and the test client's login(); allauth's backend logs in by e-mail.
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:home"
@@ -363,19 +326,8 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Registre IA santé"
-# Wagtail's own login and password reset would skip the throttle: send both to allauth.
-WAGTAILADMIN_LOGIN_URL = "account_login"
-WAGTAIL_PASSWORD_RESET_ENABLED = False
-# --- Alerts (saved searches, follows, digests) and error reports (issue 6, part 5) ---
-INSTALLED_APPS += ["search.alerts", "portal.feedback"]  # noqa: F405
-CELERY_BEAT_SCHEDULE = {
-    **CELERY_BEAT_SCHEDULE,
-    # Every morning at 07:00 (Europe/Paris); weekly saved searches on their weekday.
-    "alerts-digest-daily": {
-        "task": "search.alerts.tasks.alerts_digest_send",
-        "schedule": crontab(minute=0, hour=7),
-    },
-}
+
+# --- Alerts and error reports ----------------------------------------------------
 ALERTS_WEEKLY_WEEKDAY = env.int("ALERTS_WEEKLY_WEEKDAY", default=0)  # 0 = Monday
 # A digest period stops this long before the run, so a publication still being
 # committed is reported next time rather than passed over.
@@ -392,32 +344,71 @@ ALERTS_LOCK_SECONDS = env.int("ALERTS_LOCK_SECONDS", default=60 * 60)
 # "Signaler une erreur": reports accepted per IP address and hour.
 FEEDBACK_REPORTS_PER_HOUR = env.int("FEEDBACK_REPORTS_PER_HOUR", default=5)
 
-# --- Researchers' contributions and moderation (issue 6, part 2) -----------------
-# « Mes projets » at /espace/projets/; after wagtail.admin, whose e-mail notifiers
-# it re-connects (see projects/contribution/signals.py).
-INSTALLED_APPS += ["projects.contribution"]  # noqa: F405
-
-# --- Team matching: calls for collaboration and contact requests (issue 4) -----
-INSTALLED_APPS += ["projects.collaboration"]  # noqa: F405
+# --- Contribution and collaboration ----------------------------------------------
 # Contact requests a user may send in 24 hours (counted from the stored rows).
 COLLABORATION_CONTACTS_PER_DAY = env.int("COLLABORATION_CONTACTS_PER_DAY", default=5)
 # Longest message, and the shortest that says something.
 COLLABORATION_MESSAGE_MAX_CHARS = 5000
 COLLABORATION_MESSAGE_MIN_CHARS = 30
-# The team page's similar/complementary teams are cached per data version; the
-# timeout bounds what the version cannot see (a team's tutelles).
-MATCHING_CACHE_TIMEOUT = env.int("MATCHING_CACHE_TIMEOUT", default=60 * 60)
 
-# --- INESIA evaluation workflow and audit log (issue 6, evaluations) -------------
-# The audit log app; its middleware attributes each request's changes to its user,
-# so it runs after authentication.
-INSTALLED_APPS += ["portal.audit"]  # noqa: F405
-MIDDLEWARE.insert(  # noqa: F405
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,  # noqa: F405
-    "portal.audit.middleware.AuditMiddleware",
-)
-
-# --- Bulk imports (issue 6, part 4) ---------------------------------------------
-INSTALLED_APPS += ["projects.imports"]  # noqa: F405
+# --- Bulk imports ----------------------------------------------------------------
 # Largest file the admin upload page accepts (the ANR partners file is ~80 KB).
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+
+# --- Policymakers' dashboard -----------------------------------------------------
+# Backstop of the dashboard's cache, whose key already follows the data's changes.
+DASHBOARD_CACHE_TIMEOUT = env.int("DASHBOARD_CACHE_TIMEOUT", default=60 * 60)
+
+# --- E-mail ----------------------------------------------------------------------
+# django-environ's documented way: EMAIL_URL gives EMAIL_BACKEND, EMAIL_HOST and
+# the other keys its scheme needs, each becoming a setting of its own.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env(
+    "DEFAULT_FROM_EMAIL",
+    default="Registre IA santé <ne-pas-repondre@registre-ia-sante.fr>",
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Languages and time ----------------------------------------------------------
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
+TIME_ZONE = "Europe/Paris"
+USE_I18N = True
+USE_TZ = True
+
+# --- Wagtail ---------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Registre national de l'IA en santé"
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAIL_I18N_ENABLED = False
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "key",
+    "odt",
+    "pdf",
+    "pptx",
+    "rtf",
+    "txt",
+    "xlsx",
+    "zip",
+]
+WAGTAIL_WORKFLOW_ENABLED = True
+# Wagtail's own login and password reset would skip allauth's throttle: send both there.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# --- Logging ---------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Wagtail's background tasks log every run at INFO: too chatty for commands.
+        "django_tasks": {"level": "WARNING"},
+        # One INFO line per HTTP request to Elasticsearch otherwise.
+        "elastic_transport": {"level": "WARNING"},
+    },
+}

@@ -75,4 +75,3 @@ def test_templates_ask_the_model_whether_a_project_is_public():
         if TEMPLATE_LITERALS.search(path.read_text())
     ]
     assert found == [], "use project.is_public"
-

@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from bench import matching as bench
 from projects.models import Project
 from registry.models import Team
-from search import matching_bench as bench
 from search.client import es_available, es_reset
 from search.indexing import index_rebuild
 

@@ -18,8 +18,8 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from bench import search as bench
 from portal.core.progress import Progress
-from search import bench
 from search.client import es_available, es_client, es_reset
 from search.documents import DOCUMENTS
 

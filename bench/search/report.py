@@ -1,0 +1,41 @@
+"""The Markdown tables and lines the benchmark writes to bench/results/."""
+
+from bench.search.indexing import IndexingResult
+from bench.search.latency import BenchQuery, LatencySummary
+
+
+def results_table(
+    summaries: list[LatencySummary], baseline: str = "Elasticsearch (API)"
+) -> str:
+    reference = next((s.p50 for s in summaries if s.engine == baseline), None)
+    lines = [
+        "| engine | p50 ms | p95 ms | p50 ratio vs Elasticsearch "
+        "| engine's own p50 ms | requests |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for summary in summaries:
+        ratio = f"×{summary.p50 / reference:.1f}" if reference else "–"
+        lines.append(
+            f"| {summary.engine} | {summary.p50:.1f} | {summary.p95:.1f} "
+            f"| {ratio} | {summary.took_p50:.0f} | {summary.requests} |"
+        )
+    return "\n".join(lines)
+
+
+def indexing_lines(results: list[IndexingResult]) -> str:
+    return "\n".join(
+        f"Bulk indexing ({r.search_type}): {r.documents} documents in "
+        f"{r.seconds:.1f} s → {r.per_second:.0f} docs/s"
+        for r in results
+    )
+
+
+def queries_table(queries: list[BenchQuery], summaries: list[LatencySummary]) -> str:
+    """Hits per query and engine: how selective each query is."""
+    head = " | ".join(s.engine for s in summaries)
+    lines = [f"| query | filters | {head} |", "|---|---|" + "---:|" * len(summaries)]
+    for index, query in enumerate(queries):
+        filters = ", ".join(f"{k}={'+'.join(v)}" for k, v in query.filters.items())
+        counts = " | ".join(str(s.totals[index]) for s in summaries)
+        lines.append(f"| {query.q} | {filters} | {counts} |")
+    return "\n".join(lines)
