@@ -1,19 +1,17 @@
 """The figures `seed_demo` reports at the end, read back from the database."""
 
 from portal.demo.project_specs import is_cross_institute
+from projects.institutes import organisation_institute_ids
 from projects.models import Project, ProjectPartner
 from registry.models import Dataset, Evaluation, Organisation, Person, Team
 
-INSTITUTE = Organisation.Kind.RESEARCH_INSTITUTE
-
 
 def partner_institute_sets() -> dict[int, list[set[int]]]:
-    """Project id → for each partner team, the ids of its parent research institutes."""
-    institutes: dict[int, set[int]] = {}
-    for team_id, org_id in Team.parents.through.objects.filter(
-        organisation__kind=INSTITUTE
-    ).values_list("team_id", "organisation_id"):
-        institutes.setdefault(team_id, set()).add(org_id)
+    """Project id → for each partner team, the ids of its institutes (the one rule)."""
+    institutes = {
+        team.pk: organisation_institute_ids(team.parents.all())
+        for team in Team.objects.prefetch_related("parents__parent")
+    }
     by_project: dict[int, list[set[int]]] = {}
     for project_id, team_id in ProjectPartner.objects.filter(
         team__isnull=False
