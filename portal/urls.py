@@ -33,7 +33,7 @@ from portal.accounts.api import ThrottledObtainAuthToken  # noqa: E402
 from portal.accounts.views import admin_login_redirect  # noqa: E402
 
 urlpatterns = [
-    path("admin/login/", admin_login_redirect),
+    path("admin/login/", admin_login_redirect, name="admin_login"),
     path("api/v1/auth/token/", ThrottledObtainAuthToken.as_view()),
     *urlpatterns,
 ]

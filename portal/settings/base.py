@@ -364,8 +364,9 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Registre IA santé"
-# Wagtail's own login and password reset would skip the throttle: send both to allauth.
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail's own login and password reset would skip the throttle: send both to allauth
+# (through admin_login, which answers 403 to a signed-in account without admin access).
+WAGTAILADMIN_LOGIN_URL = "admin_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # --- Alerts (saved searches, follows, digests) and error reports (issue 6, part 5) ---
 INSTALLED_APPS += ["search.alerts", "portal.feedback"]  # noqa: F405
