@@ -210,6 +210,10 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
     "zip",
 ]
+# Always through the /documents/ view, whatever the storage: it checks that a public
+# record uses the document (portal/core/documents.py). Never serve MEDIA_ROOT/documents
+# straight from the web server.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_WORKFLOW_ENABLED = True
 
 # Self-hosted DSFR assets are served from our own static files.

@@ -2,8 +2,6 @@
 never a 403 that would confirm its address. A record anyone may see still answers
 403 to those who may not act on it."""
 
-import re
-
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -18,6 +16,7 @@ from tests.factories import (
     TeamFactory,
 )
 from tests.matching.calls import CallFactory
+from tests.security.pages import page_shape
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +29,6 @@ FORM_POSTS = {
     },
     "call_update": {"title": "Vandalisme", "text": "x" * 40, "status": "open"},
 }
-
-
-def shape(response, slug: str) -> str:
-    """The page without what differs by construction: the masked CSRF token and
-    the slug asked for (in the header's « next » links)."""
-    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.text)
-    return html.replace(slug, "<slug>")
 
 
 def url(name: str, slug: str) -> str:
@@ -82,7 +74,7 @@ def test_hidden_and_absent_answer_the_same_404(client, stranger, name):
         for slug in hidden_records(name):
             hidden = send(url(name, slug), data)
             assert hidden.status_code == 404, (method, slug)
-            assert shape(hidden, slug) == shape(absent, ABSENT)
+            assert page_shape(hidden, slug) == page_shape(absent, ABSENT)
         # What anyone may see says « not yours »: that reveals nothing.
         assert send(url(name, public_record(name)), data).status_code == 403
 
