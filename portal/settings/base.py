@@ -429,3 +429,47 @@ CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "registry.evaluations.ta
 INSTALLED_APPS += ["registry.imports"]  # noqa: F405
 # Largest file the admin upload page accepts (the ANR partners file is ~80 KB).
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+
+# --- Content-Security-Policy (issue 17): django-csp -----------------------------
+# Our scripts are static files ('self'); an inline one must carry the request's
+# nonce (`nonce="{{ request.csp_nonce }}"`). No 'unsafe-inline' for scripts outside
+# the Wagtail admin (see CSP_PATH_DIRECTIVES).
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
+    "portal.core.csp.PathAwareCSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # data: for the DSFR's inline SVG icons and the two-factor QR code.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# On these paths only (portal/core/csp.py), these directives replace the ones above:
+_INLINE_STYLES = [SELF, UNSAFE_INLINE]
+CSP_PATH_DIRECTIVES = {
+    # Swagger UI and ReDoc set inline styles from their scripts (React style props,
+    # styled-components); their scripts stay ours ('self', the nonce for ReDoc's).
+    "/api/docs/": {"style-src": _INLINE_STYLES},
+    "/api/redoc/": {"style-src": _INLINE_STYLES, "worker-src": [SELF, "blob:"]},
+    # Wagtail 8's admin still writes inline scripts and styles (widget start-up
+    # scripts, panels that jQuery evaluates, Draftail): wagtail/wagtail#1288. It is
+    # for signed-in staff only; every other directive still applies there.
+    "/admin/": {
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": _INLINE_STYLES,
+        "img-src": [SELF, "data:", "blob:"],
+    },
+}
+# No Gravatar in the admin: no request to a third party with a hash of staff e-mails.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
