@@ -126,12 +126,7 @@ def admin_login_redirect(request: HttpRequest) -> HttpResponse:
         # Wagtail queued « no permission » before sending the user here: this
         # page says it, so it must not show up again on a later page.
         list(messages.get_messages(request))
-        reason = _(
-            "Votre compte n’a pas accès à l’administration du registre. "
-            "Connectez-vous avec un autre compte, ou demandez l’accès à un "
-            "administrateur."
-        )
-        return render(request, "403.html", {"reason": reason}, status=403)
+        return render(request, "accounts/admin_denied.html", status=403)
     target = reverse("account_login")
     if next_url:
         target = f"{target}?{urlencode({'next': next_url})}"

@@ -24,7 +24,7 @@ def test_a_signed_in_account_without_admin_access_gets_a_clear_403(
     html = response.content.decode()
     assert 'id="motif-refus"' in html
     assert "n’a pas accès à l’administration" in html
-    assert "<title>Accès refusé" in html
+    assert "<title>Administration réservée" in html
 
 
 def test_a_visitor_is_sent_to_the_portal_login_with_next(client):
