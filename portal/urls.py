@@ -33,7 +33,7 @@ from portal.accounts.api import ThrottledObtainAuthToken  # noqa: E402
 from portal.accounts.views import admin_login_redirect  # noqa: E402
 
 urlpatterns = [
-    path("admin/login/", admin_login_redirect),
+    path("admin/login/", admin_login_redirect, name="admin_login"),
     path("api/v1/auth/token/", ThrottledObtainAuthToken.as_view()),
     *urlpatterns,
 ]
@@ -65,6 +65,18 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.http import Http404
+    from django.urls import re_path
+
+    def _documents_not_from_disk(request, path):
+        raise Http404
 
     urlpatterns = staticfiles_urlpatterns() + urlpatterns
+    # Documents only through /documents/, which checks who may see them.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/documents/(?P<path>.*)$",
+            _documents_not_from_disk,
+        )
+    ]
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal.accounts import selectors, services
 from portal.accounts.forms import ClaimRefusalForm
+from portal.accounts.models import PersonClaim
 from portal.accounts.services import REVIEW_PERMISSION
 
 
@@ -60,6 +61,8 @@ def person_claim_decide(request, claim_id: int, decision: str):
             messages.success(
                 request, _("La demande de %(user)s est refusée.") % {"user": claim.user}
             )
+    except PersonClaim.DoesNotExist as missing:
+        raise Http404 from missing
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(reverse("accounts_admin:claim_queue"))

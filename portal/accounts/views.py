@@ -113,9 +113,21 @@ def totp_activate(request: HttpRequest, *args, **kwargs) -> HttpResponse:
 
 
 def admin_login_redirect(request: HttpRequest) -> HttpResponse:
-    """Wagtail's /admin/login/ checks no throttle: everyone signs in through allauth."""
-    target = reverse("account_login")
+    """Where Wagtail sends whoever it refuses (WAGTAILADMIN_LOGIN_URL).
+
+    Visitors sign in through allauth (Wagtail's form checks no throttle). A
+    signed-in account without admin access gets a 403 page saying so: sending it
+    to the login page would bounce it straight back to /admin/, for ever.
+    """
     next_url = request.GET.get("next")
+    if request.user.is_authenticated:
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            return redirect(reverse("wagtailadmin_home"))
+        # Wagtail queued « no permission » before sending the user here: this
+        # page says it, so it must not show up again on a later page.
+        list(messages.get_messages(request))
+        return render(request, "accounts/admin_denied.html", status=403)
+    target = reverse("account_login")
     if next_url:
         target = f"{target}?{urlencode({'next': next_url})}"
     return redirect(target)

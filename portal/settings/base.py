@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -95,6 +96,8 @@ MIDDLEWARE = [
     # CorsMiddleware must run before anything that may answer (CommonMiddleware).
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy with a nonce per request (see below).
+    "portal.core.csp.PathAwareCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -394,10 +397,53 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
     "zip",
 ]
+# Always through the /documents/ view, whatever the storage: it checks that a public
+# record uses the document (portal/core/documents.py). Never serve MEDIA_ROOT/documents
+# straight from the web server.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_WORKFLOW_ENABLED = True
-# Wagtail's own login and password reset would skip allauth's throttle: send both there.
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail's own login and password reset would skip allauth's throttle: send both there
+# (through admin_login, which answers 403 to a signed-in account without admin access).
+WAGTAILADMIN_LOGIN_URL = "admin_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# No Gravatar in the admin: no request to a third party with a hash of staff e-mails.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Content-Security-Policy (django-csp) ------------------------------------------
+# Our scripts are static files ('self'); an inline one must carry the request's
+# nonce (`nonce="{{ request.csp_nonce }}"`). No 'unsafe-inline' for scripts outside
+# the Wagtail admin (see CSP_PATH_DIRECTIVES).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # data: for the DSFR's inline SVG icons and the two-factor QR code.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# On these paths only (portal/core/csp.py), these directives replace the ones above:
+_INLINE_STYLES = [SELF, UNSAFE_INLINE]
+CSP_PATH_DIRECTIVES = {
+    # Swagger UI and ReDoc set inline styles from their scripts (React style props,
+    # styled-components); their scripts stay ours ('self', the nonce for ReDoc's).
+    "/api/docs/": {"style-src": _INLINE_STYLES},
+    "/api/redoc/": {"style-src": _INLINE_STYLES, "worker-src": [SELF, "blob:"]},
+    # Wagtail 8's admin still writes inline scripts and styles (widget start-up
+    # scripts, panels that jQuery evaluates, Draftail): wagtail/wagtail#1288. It is
+    # for signed-in staff only; every other directive still applies there.
+    "/admin/": {
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": _INLINE_STYLES,
+        "img-src": [SELF, "data:", "blob:"],
+    },
+}
 
 # --- Logging ---------------------------------------------------------------------
 LOGGING = {

@@ -3,10 +3,12 @@
 `python manage.py check --deploy` passes with no warning under these settings.
 """
 
+from portal.core.secret_key import secret_key_checked
 from portal.settings.base import *  # noqa: F403
 from portal.settings.base import env
 
-SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without a real key
+# No default, and no weak key: refuse to start rather than run with a guessable one.
+SECRET_KEY = secret_key_checked(env("SECRET_KEY", default=""))
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 

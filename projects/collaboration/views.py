@@ -3,11 +3,11 @@ selectors and services."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from portal.core.access import refuse
 from projects.collaboration import selectors, services
 from projects.collaboration.forms import CallFilterForm, CallForm, ContactForm
 from projects.collaboration.models import CollaborationCall
@@ -66,7 +66,9 @@ def call_create(request):
 def call_update(request, slug):
     call = get_object_or_404(CollaborationCall, slug=slug)
     if not selectors.call_can_edit(user=request.user, call=call):
-        raise PermissionDenied
+        refuse(
+            publicly_visible=selectors.call_public_detail().filter(pk=call.pk).exists()
+        )
     return _call_edit(request, call)
 
 

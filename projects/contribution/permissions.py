@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from portal.core import roles
 from portal.core.roles import EDITORS, RESEARCHERS
 from portal.core.roles import user_group_names as _group_names
-from projects.models import Project
+from projects.models import Project, ProjectMember
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -55,10 +55,16 @@ def user_is_owner(*, user: User, project: Project) -> bool:
 
 
 def user_is_member(*, user: User, project: Project) -> bool:
-    """Membership as stored on the project row (the latest published members)."""
+    """Membership as stored on the project row (the latest published members).
+
+    Asked of the database, not of `project.members`: a draft rebuilt from a
+    revision holds its members in memory, where modelcluster compares
+    `person.user` in Python and fails on a member without an account."""
     if not user.is_authenticated or project.pk is None:
         return False
-    return project.members.filter(person__user=user).exists()
+    return ProjectMember.objects.filter(
+        project_id=project.pk, person__user=user
+    ).exists()
 
 
 def _contributes(*, user: User, project: Project) -> bool:

@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
+from portal.core.access import refuse
 from projects.evaluations.forms import EvaluationRequestForm
 from projects.evaluations.roles import user_can_request_evaluation
 from projects.evaluations.services import evaluation_request
@@ -27,7 +27,11 @@ class EvaluationRequestView(View):
             Project.objects.select_related("lead_team"), slug=slug
         )
         if not user_can_request_evaluation(user=request.user, project=self.project):
-            raise PermissionDenied
+            refuse(
+                publicly_visible=Project.objects.public()
+                .filter(pk=self.project.pk)
+                .exists()
+            )
         return super().dispatch(request, slug)
 
     def _render(self, form, status=200, filed=None):

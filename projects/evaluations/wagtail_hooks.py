@@ -187,12 +187,13 @@ class EvaluationStepsView(WagtailAdminTemplateMixin, FormView):
     page_title = _("Étapes de l’évaluation")
 
     def dispatch(self, request, pk):
-        self.evaluation = get_object_or_404(
-            Evaluation.objects.select_related("project", "assigned_to"), pk=pk
-        )
+        # The role first: the answer to others must not depend on whether `pk` exists.
         user = request.user
         if not (user_is_moderator(user=user) or user_is_evaluator(user=user)):
             raise PermissionDenied
+        self.evaluation = get_object_or_404(
+            Evaluation.objects.select_related("project", "assigned_to"), pk=pk
+        )
         return super().dispatch(request, pk)
 
     def get_page_subtitle(self):
