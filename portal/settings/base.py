@@ -360,8 +360,11 @@ ACCOUNT_RATE_LIMITS = {
         "ACCOUNT_RATE_LIMIT_RESET_PASSWORD", default="20/m/ip,5/m/key"
     ),
 }
-# Reverse proxies in front of gunicorn: the client IP is read from X-Forwarded-For.
-ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Reverse proxies in front of gunicorn: how many of them append to X-Forwarded-For.
+# Every limit reads the client address through portal.core.client_ip, which
+# believes only that many entries (0: the header is ignored, REMOTE_ADDR counts).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Registre IA santé"
 # Wagtail's own login and password reset would skip the throttle: send both to allauth.
