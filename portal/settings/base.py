@@ -268,6 +268,13 @@ REST_FRAMEWORK.update(
             "user": env("API_THROTTLE_USER", default="600/minute"),
         },
         "EXCEPTION_HANDLER": "portal.api_framework.core.exception_handler",
+        # JSON nested past a few dozen levels is refused with 400 (RecursionError
+        # otherwise); forms as DRF's defaults.
+        "DEFAULT_PARSER_CLASSES": [
+            "portal.core.json_input.DepthLimitedJSONParser",
+            "rest_framework.parsers.FormParser",
+            "rest_framework.parsers.MultiPartParser",
+        ],
         "DEFAULT_PAGINATION_CLASS": "portal.api_framework.defaults.RegistryCursorPagination",
         "PAGE_SIZE": 20,
     }

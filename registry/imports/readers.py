@@ -11,6 +11,7 @@ import io
 import json
 from dataclasses import dataclass, field
 
+from portal.core.json_input import JSONTooDeep, json_loads_bounded
 from registry.imports.report import RowError
 
 FORMATS = ("csv", "json")
@@ -154,7 +155,10 @@ def _json_scalar(value) -> str:
 
 def _json_read(table: Table, text: str) -> None:
     try:
-        data = json.loads(text)
+        data = json_loads_bounded(text)
+    except JSONTooDeep as error:
+        table.errors.append(_file_error(table.name, f"JSON invalide : {error}"))
+        return
     except json.JSONDecodeError as error:
         table.errors.append(
             _file_error(
