@@ -14,5 +14,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portail")
 
     def ready(self) -> None:
+        # Out-of-range ids in `__in` filters mean "no row", never OverflowError.
+        import portal.core.lookups  # noqa: F401
+
         # After every migrate (and test flush): home page, editorial pages, moderation.
         post_migrate.connect(_ensure_defaults, sender=self)

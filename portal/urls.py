@@ -80,3 +80,9 @@ if settings.DEBUG:
         )
     ]
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Error pages: JSON `{"errors": [...]}` under /api/, DSFR pages elsewhere (issue 17).
+handler400 = "portal.core.error_views.bad_request"
+handler403 = "portal.core.error_views.permission_denied"
+handler404 = "portal.core.error_views.page_not_found"
+handler500 = "portal.core.error_views.server_error"

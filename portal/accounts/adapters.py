@@ -7,9 +7,14 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 
 from portal.accounts.tasks import account_email_send
+from portal.core.client_ip import client_ip
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request) -> str:
+        """The address allauth's rate limits count: the portal's one rule."""
+        return client_ip(request) or super().get_client_ip(request)
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render in the request (language, links), send from a Celery worker."""
         request = allauth_context.request

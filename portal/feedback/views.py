@@ -3,8 +3,8 @@
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from rest_framework.throttling import BaseThrottle
 
+from portal.core.client_ip import client_ip
 from portal.feedback.forms import ErrorReportForm
 from portal.feedback.services import error_report_create, error_report_rate_allow
 
@@ -23,7 +23,7 @@ def report_error(request):
     if form.is_bot:
         # Answer as if it worked: a bot learns nothing; nothing is stored.
         return redirect("feedback:thanks")
-    if not error_report_rate_allow(ip=client_address(request)):
+    if not error_report_rate_allow(ip=client_ip(request)):
         form.add_error(
             None,
             _(
@@ -38,12 +38,6 @@ def report_error(request):
         email=form.cleaned_data["email"],
     )
     return redirect("feedback:thanks")
-
-
-def client_address(request) -> str:
-    """The visitor's address as the API throttles see it (REMOTE_ADDR, or the
-    X-Forwarded-For entry that REST_FRAMEWORK's NUM_PROXIES designates)."""
-    return BaseThrottle().get_ident(request)
 
 
 def thanks(request):

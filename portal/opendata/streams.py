@@ -5,10 +5,11 @@ consume these generators, so the two always agree."""
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
+from portal.core.csv_safety import formula_safe_writer
 from portal.opendata.resources import Resource, plain
 
 LIST_SEPARATOR = " | "
@@ -23,7 +24,9 @@ class _Echo:
         return value
 
 
-def _csv_cell(value) -> str:
+def _csv_cell(value) -> str | int | float | Decimal:
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return value  # written as a number: never a formula (see csv_safety)
     value = plain(value)
     if isinstance(value, list):
         return LIST_SEPARATOR.join(str(item) for item in value)
@@ -48,7 +51,7 @@ def _batched(lines: Iterator[str]) -> Iterator[str]:
 def csv_chunks(
     resource: Resource, *, on_row: Callable[[int], None] | None = None
 ) -> Iterator[str]:
-    writer = csv.writer(_Echo(), lineterminator="\n")
+    writer = formula_safe_writer(_Echo(), lineterminator="\n")
 
     def lines() -> Iterator[str]:
         yield writer.writerow(list(resource.columns))

@@ -250,6 +250,13 @@ REST_FRAMEWORK = {
         "user": env("API_THROTTLE_USER", default="600/minute"),
     },
     "EXCEPTION_HANDLER": "portal.core.api.core.exception_handler",
+    # JSON nested past a few dozen levels is refused with 400 (RecursionError
+    # otherwise); forms as DRF's defaults.
+    "DEFAULT_PARSER_CLASSES": [
+        "portal.core.json_input.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "portal.core.api.defaults.RegistryCursorPagination",
     "PAGE_SIZE": 20,
 }
@@ -325,8 +332,11 @@ ACCOUNT_RATE_LIMITS = {
         "ACCOUNT_RATE_LIMIT_RESET_PASSWORD", default="20/m/ip,5/m/key"
     ),
 }
-# Reverse proxies in front of gunicorn: the client IP is read from X-Forwarded-For.
-ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Reverse proxies in front of gunicorn: how many of them append to X-Forwarded-For.
+# Every limit reads the client address through portal.core.client_ip, which
+# believes only that many entries (0: the header is ignored, REMOTE_ADDR counts).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Registre IA santé"
 

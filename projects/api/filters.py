@@ -18,5 +18,9 @@ class ProjectApiFilter(ProjectFilter):
 for _name in SLUG_NAMED_FILTERS:
     _filter = copy.deepcopy(ProjectFilter.base_filters[_name])
     _filter.extra["to_field_name"] = "slug"
+    if _filter.method is None:
+        # Filtered by its field rather than a method: django-filter compares the
+        # field to the chosen value's `to_field_name`, so the lookup must end there.
+        _filter.field_name = f"{_filter.field_name}__slug"
     set_override(_filter, "field", OpenApiTypes.STR)  # documented as slugs
     ProjectApiFilter.base_filters[_name] = _filter

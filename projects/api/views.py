@@ -11,11 +11,11 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
 from portal.core.api.core import ErrorResponseSerializer, PublicReadViewSet
+from portal.core.json_input import DepthLimitedJSONParser
 from projects import selectors
 from projects.api import serializers, services
 from projects.api.filters import ProjectApiFilter
@@ -40,8 +40,9 @@ class DraftConflict(exceptions.APIException):
     default_code = "edit_conflict"
 
 
-class BoundedJSONParser(JSONParser):
-    """JSON bodies up to `API_MAX_PAYLOAD_BYTES`; larger ones are refused whole."""
+class BoundedJSONParser(DepthLimitedJSONParser):
+    """JSON bodies up to `API_MAX_PAYLOAD_BYTES` (and the nesting bound); larger
+    ones are refused whole."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         limit = settings.API_MAX_PAYLOAD_BYTES

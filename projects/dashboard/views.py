@@ -1,10 +1,9 @@
 """The dashboard page and its CSV downloads; the numbers come from `indicators`."""
 
-import csv
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.generic import TemplateView
 
+from portal.core.csv_safety import formula_safe_writer
 from projects.dashboard.blocks import BUILDERS, dashboard_sections
 from projects.dashboard.filters import DashboardFilters, dashboard_filters
 from projects.dashboard.indicators import indicators_cached
@@ -27,7 +26,7 @@ def indicator_csv_response(*, request: HttpRequest, indicator: str) -> HttpRespo
         f'attachment; filename="tableau-de-bord-{indicator}.csv"'
     )
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = formula_safe_writer(response)
     writer.writerow(block.columns)
     for row in block.csv:
         writer.writerow(["" if cell.value is None else cell.value for cell in row])

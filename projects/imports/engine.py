@@ -254,6 +254,7 @@ def import_execute(
                     count_as=kind,
                     write=lambda _number, values: importer.row_import(values),
                 )
+            context.provenance_flush()
             if report.errors or dry_run:
                 raise _RollBack
             touched = sorted(context.touched)

@@ -9,12 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 
+from portal.core.json_input import JSONTooDeep, json_loads_bounded
 from projects.imports.report import RowError
 
 FORMATS = ("csv", "json")
 DELIMITERS = (",", ";", "\t")
+# Control characters have no place in a registry's text (tab and line breaks, which
+# a description may hold, excepted): NUL cannot even be stored by PostgreSQL.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -88,7 +93,9 @@ def _file_error(name: str, reason: str, row: int = 1, value: str = "") -> RowErr
 
 
 def _column_name(raw: str) -> str:
-    return raw.strip().lower()
+    # A control character in a header is dropped: the report that names an unknown
+    # column must remain storable (PostgreSQL refuses NUL).
+    return CONTROL_CHARACTERS.sub("", raw).strip().lower()
 
 
 def delimiter_guess(header_line: str) -> str:
@@ -135,6 +142,7 @@ def _csv_read(table: Table, text: str) -> None:
                 column: cell.strip()
                 for column, cell in zip(table.columns, cells, strict=True)
             }
+            table.errors += _text_errors(table.name, first_line, values)
             table.rows.append(Row(number=first_line, values=values))
     except csv.Error as error:
         table.errors.append(
@@ -142,19 +150,77 @@ def _csv_read(table: Table, text: str) -> None:
         )
 
 
+def _text_errors(name: str, number: int, values: dict[str, str]) -> list[RowError]:
+    """A cell holding a control character (NUL, escape…) is refused, never stored."""
+    return [
+        RowError(
+            file=name,
+            row=number,
+            column=column,
+            value=_visible(value)[:80],
+            reason=(
+                f"caractère de contrôle interdit (U+{ord(found.group()):04X}) : "
+                "seul du texte est accepté."
+            ),
+        )
+        for column, value in values.items()
+        if (found := CONTROL_CHARACTERS.search(value))
+    ]
+
+
+def _visible(value: str) -> str:
+    return CONTROL_CHARACTERS.sub(lambda match: f"\\x{ord(match.group()):02x}", value)
+
+
+class _NotText(ValueError):
+    """A JSON value that is no cell: an object, or a list holding lists or objects."""
+
+
 def _json_scalar(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
+    if isinstance(value, dict):
+        raise _NotText
     if isinstance(value, list):
+        if any(isinstance(item, dict | list) for item in value):
+            raise _NotText
         return "|".join(_json_scalar(item) for item in value)
     return str(value).strip()
 
 
+def _json_values(table: Table, number: int, item: dict) -> dict[str, str] | None:
+    """The cells of one JSON object; None (and row errors) if one is not text."""
+    values, errors = {}, []
+    for key, value in item.items():
+        column = _column_name(str(key))
+        try:
+            values[column] = _json_scalar(value)
+        except _NotText:
+            errors.append(
+                RowError(
+                    file=table.name,
+                    row=number,
+                    column=column,
+                    value=json.dumps(value, ensure_ascii=False)[:80],
+                    reason=(
+                        "un objet JSON n’est pas une valeur de cellule : texte, "
+                        "nombre, booléen ou liste de textes attendu."
+                    ),
+                )
+            )
+    errors += _text_errors(table.name, number, values)
+    table.errors += errors
+    return None if errors else values
+
+
 def _json_read(table: Table, text: str) -> None:
     try:
-        data = json.loads(text)
+        data = json_loads_bounded(text)
+    except JSONTooDeep as error:
+        table.errors.append(_file_error(table.name, f"JSON invalide : {error}"))
+        return
     except json.JSONDecodeError as error:
         table.errors.append(
             _file_error(
@@ -182,7 +248,9 @@ def _json_read(table: Table, text: str) -> None:
                 )
             )
             continue
-        values = {_column_name(key): _json_scalar(value) for key, value in item.items()}
+        values = _json_values(table, number, item)
+        if values is None:
+            continue
         columns.update(dict.fromkeys(values))
         table.rows.append(Row(number=number, values=values))
     table.columns = list(columns)

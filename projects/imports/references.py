@@ -14,6 +14,7 @@ from collections import defaultdict
 from django.db.models import Model
 
 from registry.models import Dataset, Organisation, Person, Team
+from registry.models.base import unique_slug
 from registry.validators import RNSR_PATTERN, ROR_PATTERN, normalise_ror
 
 # Words that the same organisation is written with or without, in public files.
@@ -184,6 +185,7 @@ class References:
         self._datasets: DatasetIndex | None = None
         self.people: dict[str, Person] = {}
         self.terms: dict[str, dict[str, Model]] = defaultdict(dict)
+        self.slugs: dict[str, set[str]] = {}
 
     @property
     def organisations(self) -> OrganisationIndex:
@@ -202,6 +204,20 @@ class References:
         if self._datasets is None:
             self._datasets = DatasetIndex()
         return self._datasets
+
+    def slug_allocate(self, instance: Model) -> str:
+        """A free slug for a new registry record, from the model's slugs loaded
+        once per run (rather than one query per row and candidate)."""
+        taken = self.slugs.get(instance._meta.label)
+        if taken is None:
+            manager = type(instance)._default_manager
+            taken = self.slugs[instance._meta.label] = set(
+                manager.values_list("slug", flat=True)
+            )
+        source = getattr(instance, instance.slug_source_field)
+        slug = unique_slug(instance, source, taken=taken.__contains__)
+        taken.add(slug)
+        return slug
 
     def term(self, model: type[Model], slug: str) -> Model | None:
         """A taxonomy term (domain, technique) by slug, all loaded on first use."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 
+from portal.core.csv_safety import formula_safe_writer
 from projects.imports.columns import Column
 from projects.imports.kinds import KINDS, AnrImporter
 
@@ -25,7 +25,7 @@ def template_csv(*, name: str) -> str:
     """A CSV file with the documented columns and one example row."""
     columns = TEMPLATE_COLUMNS[name]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = formula_safe_writer(buffer, lineterminator="\n")
     writer.writerow(column.name for column in columns)
     writer.writerow(column.example for column in columns)
     return buffer.getvalue()

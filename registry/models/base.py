@@ -1,16 +1,31 @@
 """Pieces shared by the registry's models."""
 
+from collections.abc import Callable
+
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 
-def unique_slug(instance: models.Model, source: str, max_length: int = 80) -> str:
-    """A slug for `source` that no other row of the instance's model uses."""
+def unique_slug(
+    instance: models.Model,
+    source: str,
+    max_length: int = 80,
+    taken: Callable[[str], bool] | None = None,
+) -> str:
+    """A slug for `source` that no other row of the instance's model uses.
+
+    `taken` answers "is this slug used?" in place of a query per candidate (the
+    bulk import knows every slug of the model)."""
+    if taken is None:
+        others = type(instance)._default_manager.exclude(pk=instance.pk)
+
+        def taken(candidate: str) -> bool:
+            return others.filter(slug=candidate).exists()
+
     base = slugify(source)[: max_length - 6] or "element"
     candidate, suffix = base, 2
-    others = type(instance)._default_manager.exclude(pk=instance.pk)
-    while others.filter(slug=candidate).exists():
+    while taken(candidate):
         candidate, suffix = f"{base}-{suffix}", suffix + 1
     return candidate
 

@@ -7,19 +7,29 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from portal.core.client_ip import client_ip
+
 # ---------------------------------------------------------------------------
 # Throttles: DRF reads its rates once at import; these read them per request so
-# that settings (and tests overriding them) take effect.
+# that settings (and tests overriding them) take effect. DRF's own `get_ident`
+# believes any X-Forwarded-For when NUM_PROXIES is unset: ours counts the address
+# given by the portal's one rule.
 
 
 class AnonymousThrottle(AnonRateThrottle):
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
+    def get_ident(self, request):
+        return client_ip(request)
+
 
 class AuthenticatedThrottle(UserRateThrottle):
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def get_ident(self, request):
+        return client_ip(request)
 
 
 # ---------------------------------------------------------------------------

@@ -104,7 +104,13 @@ class OrganisationImporter(KindImporter):
         elif not fields.get("kind"):
             fields.pop("kind", None)
         changed = self.assign(organisation, fields)
-        outcome = self.save(organisation, is_new=is_new, changed=changed)
+        outcome = self.save(
+            organisation,
+            is_new=is_new,
+            changed=changed,
+            # Every ROR id of the registry is in the index: a new one is free.
+            unique_known=("ror_id",) if is_new and ror else (),
+        )
         index.add(organisation)
         self.context.provenance_record(organisation, outcome)
         return outcome

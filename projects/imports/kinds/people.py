@@ -80,7 +80,13 @@ class PersonImporter(KindImporter):
         is_new = person is None
         person = person or Person()
         changed = self.assign(person, fields)
-        outcome = self.save(person, is_new=is_new, changed=changed)
+        outcome = self.save(
+            person,
+            is_new=is_new,
+            changed=changed,
+            # Every ORCID of the registry is in `people`: a new one is free.
+            unique_known=("orcid",) if is_new else (),
+        )
         people[person.orcid] = person
         related_changed = False
         if "expertise" in values and self.set_changed(
