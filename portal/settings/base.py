@@ -99,10 +99,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
+    # Fails open (portal/core/cache.py): with Redis away the portal runs uncached and
+    # its throttles allow; the login lockout keeps counting in each process's memory.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.core.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": env.float(
+                    "CACHE_CONNECT_TIMEOUT_SECONDS", default=0.5
+                ),
+                "socket_timeout": env.float("CACHE_TIMEOUT_SECONDS", default=2.0),
+                "CIRCUIT_OPEN_SECONDS": env.float(
+                    "CACHE_CIRCUIT_SECONDS", default=10.0
+                ),
+                "LOCAL_FALLBACK_PREFIXES": ["allauth:rl:"],
+            },
         }
     }
 else:
@@ -424,3 +436,4 @@ CELERY_IMPORTS = [*globals().get("CELERY_IMPORTS", []), "registry.evaluations.ta
 INSTALLED_APPS += ["registry.imports"]  # noqa: F405
 # Largest file the admin upload page accepts (the ANR partners file is ~80 KB).
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+
