@@ -7,6 +7,7 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 
 from portal.accounts.tasks import account_email_send
+from portal.core.queue import task_enqueue
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -31,7 +32,11 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             ),
             "",
         )
-        account_email_send.delay(
+        # Sent as soon as rendered, as allauth does (its links do not depend on the
+        # transaction); the outbox row still keeps it if the broker is away.
+        task_enqueue(
+            account_email_send,
+            after_commit=False,
             subject=message.subject,
             body=message.body,
             html=html,

@@ -437,3 +437,22 @@ INSTALLED_APPS += ["registry.imports"]  # noqa: F405
 # Largest file the admin upload page accepts (the ANR partners file is ~80 KB).
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 
+# --- Services that fail (issue 17) ----------------------------------------------
+# portal.core holds the task outbox: every queued task is written there with the
+# change and re-sent every minute until the broker takes it (portal/core/queue.py).
+INSTALLED_APPS += ["portal.core"]  # noqa: F405
+# A failed publish skips the broker this long (rows wait for the resend meanwhile).
+BROKER_CIRCUIT_SECONDS = env.float("BROKER_CIRCUIT_SECONDS", default=10.0)
+# The resend leaves younger rows to their own commit-time publish.
+TASK_OUTBOX_RESEND_AFTER_SECONDS = env.int(
+    "TASK_OUTBOX_RESEND_AFTER_SECONDS", default=60
+)
+CELERY_BEAT_SCHEDULE = {
+    **CELERY_BEAT_SCHEDULE,
+    "task-outbox-resend": {
+        "task": "portal.core.tasks.task_outbox_resend_task",
+        "schedule": 60.0,
+    },
+}
+# The health page's probes: each answers within this many seconds.
+HEALTH_PROBE_TIMEOUT_SECONDS = env.float("HEALTH_PROBE_TIMEOUT_SECONDS", default=1.0)

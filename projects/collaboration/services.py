@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal.core.queue import task_enqueue
 from projects.collaboration.models import CollaborationCall, ContactRequest
 from projects.collaboration.selectors import contact_recipient
 from registry.models import Team
@@ -95,7 +96,7 @@ def contact_request_create(
             sender=user, team=team, call=call, recipient=recipient, message=message
         )
         contact_id = contact.pk
-        transaction.on_commit(lambda: contact_request_send.delay(contact_id))
+        task_enqueue(contact_request_send, contact_id)
     return contact
 
 

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.core.queue import task_enqueue
 from projects.models import Project
 from registry.evaluations.roles import user_can_request_evaluation
 from registry.evaluations.tasks import evaluation_request_notify
@@ -83,5 +84,5 @@ def evaluation_request(
             if attempt == REFERENCE_ATTEMPTS - 1:
                 raise
     evaluation_id = evaluation.pk
-    transaction.on_commit(lambda: evaluation_request_notify.delay(evaluation_id))
+    task_enqueue(evaluation_request_notify, evaluation_id)
     return evaluation
