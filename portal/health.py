@@ -119,7 +119,7 @@ def _timed(probe) -> dict:
     try:
         result = probe()
     except Exception as error:  # noqa: BLE001 — a failing probe is a finding
-        logger.warning("health probe %s failed", probe.__name__, exc_info=True)
+        logger.warning("health probe %s failed: %r", probe.__name__, error)
         result = {"status": DOWN, "error": type(error).__name__}
     result["ms"] = round((time.monotonic() - started) * 1000, 1)
     return result

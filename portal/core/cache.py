@@ -79,18 +79,18 @@ class FailOpenRedisCache(RedisCache):
             self._remember_lost(lost)
             raise _Away
         try:
+            if self._lost_keys:  # back from an outage: drop what it made stale first
+                self._forget_lost_keys()
             result = getattr(RedisCache, method)(self, *args, **kwargs)
         except SERVICE_ERRORS as error:
             self.circuit.record_failure()
             self._remember_lost(lost)
             logger.warning(
-                "cache unavailable (%s); running uncached for %.0f s",
+                "cache unavailable (%s); running uncached for %.1f s",
                 error,
                 self.circuit.open_seconds,
             )
             raise _Away from error
-        if self._lost_keys:
-            self._forget_lost_keys()
         return result
 
     def _remember_lost(self, keys) -> None:
@@ -101,11 +101,8 @@ class FailOpenRedisCache(RedisCache):
             del self._lost_keys[next(iter(self._lost_keys))]
 
     def _forget_lost_keys(self) -> None:
-        keys, self._lost_keys = list(self._lost_keys), {}
-        try:
-            self._cache.delete_many(keys)
-        except SERVICE_ERRORS:
-            self._lost_keys.update(dict.fromkeys(keys))
+        self._cache.delete_many(list(self._lost_keys))
+        self._lost_keys = {}
 
     # --- Django's cache API ---------------------------------------------------------
 
@@ -183,6 +180,7 @@ class FailOpenRedisCache(RedisCache):
             return None
 
     def clear(self):
+        self._local.clear()
         try:
             return self._call("clear")
         except _Away:
