@@ -54,6 +54,9 @@ class ContactQuota:
 
 
 def contact_quota(*, user) -> ContactQuota:
+    """Requests stored in the last 24 hours, sent or not: a pending one is in the
+    task outbox and will be sent once the broker is back, so it counts (otherwise
+    an outage would lift the limit and release a burst later)."""
     since = timezone.now() - datetime.timedelta(days=1)
     used = ContactRequest.objects.filter(sender=user, created_at__gte=since).count()
     return ContactQuota(used=used, limit=settings.COLLABORATION_CONTACTS_PER_DAY)
