@@ -142,8 +142,8 @@ def broker_at(monkeypatch):
 
     def point(url: str) -> None:
         monkeypatch.setattr(celery_app.conf, "task_always_eager", False)
+        # broker_write_url follows broker_url when unset (patching it would stick).
         monkeypatch.setattr(celery_app.conf, "broker_url", url)
-        monkeypatch.setattr(celery_app.conf, "broker_write_url", url)
         queue.broker_circuit.reset()
 
     yield point
