@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.health import health
 from portal.sitemaps import SITEMAPS
 from projects.dashboard.api import IndicatorsApiView
 from search.api.matching import TeamMatchView
@@ -18,6 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Health of the services behind the portal, for monitoring (issue 17).
+    path("sante/", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Before the API router under api/: the dashboard's indicators (issue 7).
     path("api/v1/indicators/", IndicatorsApiView.as_view(), name="api_indicators"),

@@ -1,30 +1,19 @@
 """Signal receivers: record what to reindex in the outbox, in the writer's transaction,
 and ask a worker to drain it once the transaction commits. Nothing else."""
 
-import logging
-
 from django.conf import settings
-from django.db import transaction
 
+from portal.core.queue import task_enqueue
 from search.dependencies import documents_affected_by
 from search.indexing import search_outbox_mark
-
-logger = logging.getLogger(__name__)
 
 
 def record_change(sender, instance, **kwargs) -> None:
     if not settings.ELASTICSEARCH_URL:
         return  # the database fallback reads the tables directly: nothing to queue
     search_outbox_mark(items=documents_affected_by(instance))
-    transaction.on_commit(_request_drain)
-
-
-def _request_drain() -> None:
     from search.tasks import search_outbox_drain_task
 
-    try:
-        search_outbox_drain_task.delay()
-    except Exception:  # broker down, or an eager run failing: the outbox keeps it all
-        logger.warning(
-            "search outbox drain not started now; the periodic task will", exc_info=True
-        )
+    # Not durable: the outbox rows are the record; if the broker is down, the
+    # periodic drain applies them.
+    task_enqueue(search_outbox_drain_task, durable=False)

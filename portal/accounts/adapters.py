@@ -8,6 +8,7 @@ from django.conf import settings
 
 from portal.accounts.tasks import account_email_send
 from portal.core.client_ip import client_ip
+from portal.core.queue import task_enqueue
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -36,7 +37,11 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             ),
             "",
         )
-        account_email_send.delay(
+        # Sent as soon as rendered, as allauth does (its links do not depend on the
+        # transaction); the outbox row still keeps it if the broker is away.
+        task_enqueue(
+            account_email_send,
+            after_commit=False,
             subject=message.subject,
             body=message.body,
             html=html,

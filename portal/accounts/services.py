@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from portal.accounts.models import PersonClaim
 from portal.accounts.tasks import person_claim_decision_notify
+from portal.core.queue import task_enqueue
 from registry.models import Person
 from registry.validators import validate_orcid
 
@@ -171,4 +172,4 @@ def _claim_decide(claim: PersonClaim, moderator, status: str) -> None:
         update_fields=["status", "decided_at", "decided_by", "person", "refusal_reason"]
     )
     claim_id = claim.pk
-    transaction.on_commit(lambda: person_claim_decision_notify.delay(claim_id))
+    task_enqueue(person_claim_decision_notify, claim_id)

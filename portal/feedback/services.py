@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from portal.core.queue import task_enqueue
 from portal.core.roles import MODERATORS
 from portal.feedback.models import ErrorReport
 
@@ -36,10 +37,11 @@ def error_report_create(*, page_url: str, description: str, email: str) -> Error
     """A new ticket; moderators are e-mailed once it is committed."""
     from portal.feedback.tasks import error_report_notify_moderators
 
-    report = ErrorReport.objects.create(
-        page_url=page_url, description=description, email=email
-    )
-    transaction.on_commit(lambda: error_report_notify_moderators.delay(report.pk))
+    with transaction.atomic():  # the ticket and its queued e-mail, together
+        report = ErrorReport.objects.create(
+            page_url=page_url, description=description, email=email
+        )
+        task_enqueue(error_report_notify_moderators, report.pk)
     return report
 
 
@@ -56,7 +58,7 @@ def error_report_after_moderation(*, report: ErrorReport, user) -> None:
         and report.email
         and report.reporter_notified_at is None
     ):
-        transaction.on_commit(lambda: error_report_answer_reporter.delay(report.pk))
+        task_enqueue(error_report_answer_reporter, report.pk)
 
 
 def error_report_permissions_ensure() -> None:

@@ -142,20 +142,44 @@ DATABASES = {
         "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=0),
     }
 }
+# SQLite: write-ahead log, so pages read while an import writes (no "database is
+# locked"); writers take the lock at BEGIN (IMMEDIATE) and wait up to `timeout`
+# seconds for each other instead of failing at once.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": env.int("SQLITE_BUSY_TIMEOUT_SECONDS", default=20),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -----------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+# Fails open (portal/core/cache.py): with Redis away the portal runs uncached and its
+# throttles allow; the login lockout keeps counting in each process's memory.
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.core.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": env.float(
+                    "CACHE_CONNECT_TIMEOUT_SECONDS", default=0.5
+                ),
+                "socket_timeout": env.float("CACHE_TIMEOUT_SECONDS", default=2.0),
+                "CIRCUIT_OPEN_SECONDS": env.float(
+                    "CACHE_CIRCUIT_SECONDS", default=10.0
+                ),
+                "LOCAL_FALLBACK_PREFIXES": ["allauth:rl:"],
+            },
         }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# The health page's probes (/sante/, portal/health.py): each answers within this.
+HEALTH_PROBE_TIMEOUT_SECONDS = env.float("HEALTH_PROBE_TIMEOUT_SECONDS", default=1.0)
 
 # --- Celery and the beat schedule ------------------------------------------------
 # With no broker configured, tasks run eagerly in the calling process.
@@ -166,7 +190,19 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_DEFAULT_QUEUE = "portal"
 CELERY_TIMEZONE = "Europe/Paris"
+# Every queued task is written to the task outbox with the change (portal/core/queue.py)
+# and re-sent until the broker takes it. A failed publish skips the broker this long;
+# the resend leaves younger rows to their own commit-time publish.
+BROKER_CIRCUIT_SECONDS = env.float("BROKER_CIRCUIT_SECONDS", default=10.0)
+TASK_OUTBOX_RESEND_AFTER_SECONDS = env.int(
+    "TASK_OUTBOX_RESEND_AFTER_SECONDS", default=60
+)
 CELERY_BEAT_SCHEDULE = {
+    # Tasks whose publication failed (broker down at commit) are sent again.
+    "task-outbox-resend": {
+        "task": "portal.core.tasks.task_outbox_resend_task",
+        "schedule": 60.0,
+    },
     # A safety net for changes whose drain request was lost (broker down at commit).
     "search-outbox-drain": {
         "task": "search.tasks.search_outbox_drain_task",

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal.core.queue import task_enqueue
 from projects.collaboration.models import CollaborationCall, ContactRequest
 from projects.collaboration.selectors import contact_recipient
 from registry.models import Team
@@ -53,6 +54,9 @@ class ContactQuota:
 
 
 def contact_quota(*, user) -> ContactQuota:
+    """Requests stored in the last 24 hours, sent or not: a pending one is in the
+    task outbox and will be sent once the broker is back, so it counts (otherwise
+    an outage would lift the limit and release a burst later)."""
     since = timezone.now() - datetime.timedelta(days=1)
     used = ContactRequest.objects.filter(sender=user, created_at__gte=since).count()
     return ContactQuota(used=used, limit=settings.COLLABORATION_CONTACTS_PER_DAY)
@@ -95,7 +99,7 @@ def contact_request_create(
             sender=user, team=team, call=call, recipient=recipient, message=message
         )
         contact_id = contact.pk
-        transaction.on_commit(lambda: contact_request_send.delay(contact_id))
+        task_enqueue(contact_request_send, contact_id)
     return contact
 
 

@@ -6,7 +6,6 @@ words, sent by the worker), so Wagtail's notifiers are re-connected to skip them
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from wagtail.admin.mail import (
     WorkflowStateApprovalEmailNotifier,
     WorkflowStateRejectionEmailNotifier,
@@ -14,6 +13,7 @@ from wagtail.admin.mail import (
 from wagtail.models import WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
+from portal.core.queue import task_enqueue
 from projects.contribution.notifications import APPROVED, REJECTED
 from projects.contribution.tasks import project_moderation_notify
 
@@ -30,9 +30,7 @@ def _is_project(state: WorkflowState) -> bool:
 def _queue(state: WorkflowState, decision: str) -> None:
     if _is_project(state):
         state_id = state.pk
-        transaction.on_commit(
-            lambda: project_moderation_notify.delay(state_id, decision)
-        )
+        task_enqueue(project_moderation_notify, state_id, decision)
 
 
 def project_approved_handler(sender, instance, **kwargs) -> None:

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.core.queue import task_enqueue
 from projects.evaluations.roles import user_can_request_evaluation
 from projects.evaluations.tasks import evaluation_request_notify
 from projects.evaluations.transitions import evaluation_record_request
@@ -83,5 +84,5 @@ def evaluation_request(
             if attempt == REFERENCE_ATTEMPTS - 1:
                 raise
     evaluation_id = evaluation.pk
-    transaction.on_commit(lambda: evaluation_request_notify.delay(evaluation_id))
+    task_enqueue(evaluation_request_notify, evaluation_id)
     return evaluation

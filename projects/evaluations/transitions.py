@@ -28,6 +28,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.core.queue import task_enqueue
 from projects.evaluations.roles import user_is_evaluator, user_is_moderator
 from projects.evaluations.tasks import evaluation_assignment_notify
 from registry.models import (
@@ -218,9 +219,7 @@ def evaluation_transition(
 
 @transaction.atomic
 def _assignee_notify_on_commit(*, evaluation_id: int, assignee_id: int) -> None:
-    transaction.on_commit(
-        lambda: evaluation_assignment_notify.delay(evaluation_id, assignee_id)
-    )
+    task_enqueue(evaluation_assignment_notify, evaluation_id, assignee_id)
 
 
 def evaluation_assign(

@@ -10,11 +10,11 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from portal.core.queue import task_enqueue
 from projects.imports.engine import SourceFile
 from projects.imports.forms import ImportUploadForm
 from projects.imports.models import ImportRun
@@ -69,7 +69,7 @@ def run_create(request):
             keep_files=True,
         )
         run_id = run.pk
-        transaction.on_commit(lambda: import_run_task.delay(run_id))
+        task_enqueue(import_run_task, run_id)
         return redirect("imports:run_detail", pk=run.pk)
     return render(
         request,
