@@ -136,6 +136,21 @@ def test_identifier_lookups(client):
         assert key in response.content.decode()
 
 
+def test_a_blank_identifier_names_nobody(client):
+    """Two teams without an RNSR code: `rnsr/%20/` used to match both (500)."""
+    TeamFactory(rnsr="")
+    TeamFactory(rnsr="")
+    OrganisationFactory(ror_id="")
+    for url in (
+        "/api/v1/teams/rnsr/%20/",
+        "/api/v1/organisations/ror/%20/",
+        "/api/v1/people/orcid/%20/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "errors" in response.json()
+
+
 def test_linked_data_format_on_details(client):
     project = ProjectFactory()
     organisation = OrganisationFactory(ror_id="02vjkv261")

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
-from projects.evaluations.roles import EVALUATORS_GROUP, MODERATORS_GROUP
 
 from portal.celery import app as celery_app
 from portal.core import queue
+from projects.evaluations.roles import EVALUATORS_GROUP, MODERATORS_GROUP
 from projects.models import ProjectMember
 from search.client import es_reset
 from tests.factories import (

@@ -287,7 +287,12 @@ class PublicReadViewSet(ExpandViewMixin, viewsets.ReadOnlyModelViewSet):
         return self.detail_response(self.get_object())
 
     def get_by(self, **lookup) -> Response:
-        """Detail by another identifier (ROR, RNSR, ORCID…), same response."""
+        """Detail by another identifier (ROR, RNSR, ORCID…), same response.
+
+        A blank identifier names nobody (many records have none): 404, never a match
+        on every record without one."""
+        if any(value in (None, "") for value in lookup.values()):
+            raise Http404
         queryset = self.filter_queryset(self.get_queryset())
         obj = get_object_or_404(queryset, **lookup)
         self.check_object_permissions(self.request, obj)
