@@ -409,6 +409,9 @@ COLLABORATION_MESSAGE_MIN_CHARS = 30
 # The team page's similar/complementary teams are cached per data version; the
 # timeout bounds what the version cannot see (a team's tutelles).
 MATCHING_CACHE_TIMEOUT = env.int("MATCHING_CACHE_TIMEOUT", default=60 * 60)
+# "Demander un contact" to a fictional (demo) team: only where mail goes nowhere real
+# (portal/settings/dev.py turns it on with the console backend, for `make run`).
+CONTACT_DEMO_RECIPIENTS = env.bool("CONTACT_DEMO_RECIPIENTS", default=False)
 
 # --- INESIA evaluation workflow and audit log (issue 6, evaluations) -------------
 # The audit log app; its middleware attributes each request's changes to its user,

@@ -181,6 +181,13 @@ def _team_strengths(
     return {key: min(1.0, value) for key, value in strengths.items()}
 
 
+def _term_ids(kind: str, have: dict[str, float], offered: set[str]) -> frozenset:
+    keys = {k for k, v in have.items() if v >= 0.3} | offered
+    return frozenset(
+        int(key[1:]) for key in keys if key[:1] == kind and key[1:].isdigit()
+    )
+
+
 def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
     """Validate the request, resolve its ids and slugs; MatchInvalid otherwise."""
     match_request_check(request=request)
@@ -209,13 +216,10 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
         have[key] = 1.0
     stated_need = bool(need or (request.text or "").strip())
     need_words: Counter = Counter(text_tokens(request.text or ""))
-    dataset_values = list(request.datasets or [])
+    found = resolve(Dataset.objects.all(), request.datasets, "datasets", errors)
     if request.dataset not in (None, ""):
-        dataset_values.append(request.dataset)
-    wanted = {
-        d.pk: d.short_name
-        for d in resolve(Dataset.objects.all(), dataset_values, "datasets", errors)
-    }
+        found += resolve(Dataset.objects.all(), [request.dataset], "dataset", errors)
+    wanted = {d.pk: d.short_name for d in found}
     owned = {
         d.pk
         for d in resolve(
@@ -231,6 +235,7 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
     )
     requester: set[int] = set()
     project_pk = None
+    offered: set[str] = set()  # the project's own terms: what it brings to a call
     if request.project:
         project = (
             Project.objects.public()
@@ -246,6 +251,7 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
             if facts:
                 requester |= set(facts.teams)
                 owned |= facts.granted_datasets
+                offered |= {k for k in facts.concepts if k[:1] in "dt"}
                 if not stated_need:
                     need_words.update(facts.words)
             if not request.datasets and request.dataset in (None, ""):
@@ -296,12 +302,8 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
         need_text=(request.text or "")[:20000],
         stated_need=stated_need,
         offer=Offer(
-            domains=frozenset(
-                int(k[1:]) for k, v in have.items() if k[:1] == "d" and v >= 0.3
-            ),
-            techniques=frozenset(
-                int(k[1:]) for k, v in have.items() if k[:1] == "t" and v >= 0.3
-            ),
+            domains=_term_ids("d", have, offered),
+            techniques=_term_ids("t", have, offered),
             datasets=frozenset(owned),
             words=need_words,
         ),
