@@ -135,6 +135,8 @@ def match_request_check(*, request: MatchRequest) -> None:
 def resolve(queryset, values, name: str, errors: list[dict]) -> list:
     """The objects named by ids or slugs; an error lists the unknown ones."""
     values = [str(value).strip() for value in values or () if str(value).strip()]
+    if not values:
+        return []
     if len(values) > MAX_ITEMS:
         errors.append(_error(name, "too_many", _("Trop de valeurs.")))
         return []
