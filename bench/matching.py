@@ -195,6 +195,45 @@ def latency_run(*, requests: int = 60) -> dict[str, float]:
     }
 
 
+def api_latency_run(*, requests: int = 60) -> dict[str, float]:
+    """p50/p95 of POST /api/v1/match/teams/ in-process (Django's test client: the
+    view, serializer, service and JSON, without the network), half from a project,
+    half from a written need; the registry read once beforehand."""
+    from django.test import Client
+
+    from bench.labelled import labelled_needs
+    from search.matching import cache as matching_cache
+
+    client = Client()
+    registry, _profiles = matching_cache.registry_current()
+    slugs = list(
+        ProjectPartner.objects.filter(project_id__in=list(registry.projects))
+        .values_list("project__slug", flat=True)
+        .distinct()
+        .order_by("project__slug")[: requests // 2]
+    )
+    bodies = [{"project": slug} for slug in slugs]
+    bodies += [
+        {"text": need.need.get("text", "")}
+        for need in labelled_needs()[: requests - len(bodies)]
+    ]
+    timings = []
+    for body in bodies:
+        started = time.perf_counter()
+        response = client.post(
+            "/api/v1/match/teams/", body, content_type="application/json"
+        )
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.content[:200]
+    timings.sort()
+    return {
+        "requests": len(timings),
+        "cold": 0.0,
+        "p50": statistics.median(timings) if timings else 0.0,
+        "p95": timings[int(0.95 * (len(timings) - 1))] if timings else 0.0,
+    }
+
+
 def gain(new: float, old: float) -> str:
     if not old:
         return "n/a"

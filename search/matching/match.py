@@ -222,20 +222,23 @@ def diversify(matches: list[TeamMatch], *, size: int) -> list[TeamMatch]:
     teams already picked (an MMR-like penalty), so the top is not one institute.
     A team placed above one with a higher score is marked, so the page says why."""
     penalty = settings.MATCHING_DIVERSITY_PENALTY
-    pool = matches[: size * 4]
+    pool = list(enumerate(matches[: size * 4]))  # (score rank, match)
     chosen: list[TeamMatch] = []
     seen: Counter = Counter()
     while pool and len(chosen) < size:
 
-        def adjusted(match: TeamMatch) -> float:
+        def adjusted(entry: tuple[int, TeamMatch]) -> tuple[float, int]:
+            rank, match = entry
             overlap = max((seen[name] for name in match.institutes), default=0)
-            return match.score - penalty * overlap
+            return (match.score - penalty * overlap, -rank)
 
-        best = max(pool, key=lambda match: (adjusted(match), -pool.index(match)))
-        best.lifted_by_diversity = pool.index(best) > 0 and best.score < pool[0].score
+        best = max(pool, key=adjusted)
+        best[1].lifted_by_diversity = best[0] > pool[0][0] and (
+            best[1].score < pool[0][1].score
+        )
         pool.remove(best)
-        chosen.append(best)
-        seen.update(best.institutes)
+        chosen.append(best[1])
+        seen.update(best[1].institutes)
     return chosen
 
 

@@ -35,9 +35,11 @@ def latencies_measure() -> dict[str, dict]:
     if es_available():
         index_rebuild(search_type="team")
         latencies["Elasticsearch + database"] = bench.latency_run()
+        latencies["API (POST), Elasticsearch + database"] = bench.api_latency_run()
     with override_settings(ELASTICSEARCH_URL=""):
         es_reset()
         latencies["database only"] = bench.latency_run()
+        latencies["API (POST), database only"] = bench.api_latency_run()
     es_reset()
     return latencies
 
@@ -48,7 +50,9 @@ def latency_table(latencies: dict[str, dict]) -> list[str]:
         "| p95 (ms) |",
         "|---|---|---|---|---|",
         *[
-            f"| {engine} | {row['requests']} | {row['cold']:.0f} | {row['p50']:.0f} "
+            f"| {engine} | {row['requests']} "
+            f"| {format(row['cold'], '.0f') if row['cold'] else '—'} "
+            f"| {row['p50']:.0f} "
             f"| {row['p95']:.0f} |"
             for engine, row in latencies.items()
         ],
