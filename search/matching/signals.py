@@ -458,10 +458,3 @@ def bm25_scores(
         if score:
             scores[pk] = score
     return scores
-
-
-def shared_words(query: Counter, profile: TeamProfile, *, limit: int = 6) -> list[str]:
-    """The query's words that the team's profile uses most, for the reasons."""
-    common = [word for word in query if word in profile.words]
-    common.sort(key=lambda word: (-profile.words[word], word))
-    return common[:limit]
