@@ -167,8 +167,9 @@ def _team_strengths(
     """What a team has, from its declared expertise and its other public projects."""
     counts: Counter = Counter()
     total = 0.0
-    for facts in registry.projects.values():
-        if facts.pk != without_project and team_pk in facts.teams:
+    for project_pk in registry.team_projects.get(team_pk, ()):
+        facts = registry.projects.get(project_pk)
+        if facts and facts.pk != without_project and team_pk in facts.teams:
             share = 1.0 if facts.lead_team == team_pk else 0.5
             total += share
             for key in facts.concepts:
@@ -274,9 +275,11 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
             pk, registry, without_project=project_pk
         ).items():
             _raise_up(have, key, value)
-    for facts in registry.projects.values():
-        if facts.teams & requester and facts.pk != project_pk:
-            owned |= facts.granted_datasets
+    for team_pk in requester:
+        for pk in registry.team_projects.get(team_pk, ()):
+            facts = registry.projects.get(pk)
+            if facts and team_pk in facts.teams and facts.pk != project_pk:
+                owned |= facts.granted_datasets
     if not stated_need and project_pk in registry.projects:
         # A project's need: what it covers that its teams do not already have.
         for key in registry.projects[project_pk].concepts:

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.html import strip_tags
 
@@ -121,8 +122,9 @@ class TeamProfile:
     tags: tuple[str, ...] = ()
     weight: float = 0.0  # its projects, a partnership counting half
 
-    @property
+    @cached_property
     def length(self) -> int:
+        # Read by every text score; the words no longer change once built.
         return sum(self.words.values())
 
 
@@ -141,6 +143,8 @@ class Registry:
     lexicon: Lexicon = field(default_factory=Lexicon)
     team_tags: dict[int, list[str]] = field(default_factory=dict)
     dataset_names: dict[int, str] = field(default_factory=dict)
+    # Each team's public projects (a superset is harmless: users check membership).
+    team_projects: dict[int, list[int]] = field(default_factory=dict)
 
 
 def _with_parents(terms) -> frozenset[int]:
@@ -314,7 +318,16 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
         lexicon=lexicon,
         team_tags=team_tags,
         dataset_names={d.pk: d.short_name for d in Dataset.objects.all()},
+        team_projects=_team_projects(facts),
     )
+
+
+def _team_projects(facts: dict[int, ProjectFacts]) -> dict[int, list[int]]:
+    index: dict[int, list[int]] = {}
+    for project in facts.values():
+        for team_pk in project.teams:
+            index.setdefault(team_pk, []).append(project.pk)
+    return index
 
 
 def open_calls_load() -> list[CallFacts]:
