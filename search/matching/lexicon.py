@@ -117,21 +117,33 @@ def lexicon_build(*, terms: dict[str, tuple[str, str]], tags: list[str]) -> Lexi
         key = tag_key(name)
         lexicon.labels.setdefault(key, name)
         lexicon.add(name, key)
+    from_halves = set()
     for half, key in halves:
         # "Maladies" alone is no concept: halves of one word only if long.
-        if len(half.split()) > 1 or len(half) > 6:
+        words = tuple(phrase_words(half))
+        if (len(half.split()) > 1 or len(half) > 6) and words not in lexicon.phrases:
             lexicon.add(half, key)
+            from_halves.add(words)
     for number, group in enumerate(_synonym_groups()):
-        known = [
-            lexicon.phrases[tuple(phrase_words(term))]
-            for term in group
-            if tuple(phrase_words(term)) in lexicon.phrases
+        phrases = [tuple(phrase_words(term)) for term in group]
+        # A group joins the concept of a taxonomy term, else of a tag, before that of
+        # half a label ("medical imaging" is the tag "imagerie médicale", not
+        # Radiology); its phrases then all name that one concept.
+        known = [lexicon.phrases[p] for p in phrases if p in lexicon.phrases]
+        sharp = [
+            lexicon.phrases[p]
+            for p in phrases
+            if p in lexicon.phrases and p not in from_halves
         ]
-        key = known[0] if known else f"s{number}"
+        sharp.sort(key=lambda key: key[:1] not in ("d", "t") or key[1:2] == ":")
+        key = (sharp or known or [f"s{number}"])[0]
         if not known:
             lexicon.labels[key] = group[0]
-        for term in group:
-            lexicon.add(term, key)
+        for term, words in zip(group, phrases, strict=True):
+            if words in lexicon.phrases:
+                lexicon.phrases[words] = key
+            else:
+                lexicon.add(term, key)
     return lexicon
 
 
