@@ -3,8 +3,8 @@ per-process registry follow the data."""
 
 import pytest
 
-from search.matching import match as matching
 from search.client import es_reset
+from search.matching import match as matching
 from search.matching.cache import registry_current
 from tests.factories import ProjectFactory
 from tests.matching.calls import CallFactory
