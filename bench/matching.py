@@ -5,11 +5,13 @@ turn is hidden: the (project, team) link is removed from the facts before anythi
 is computed, so it feeds no signal (text, facets, datasets, network). The matcher
 then ranks complementary teams for the project and we note the hidden team's rank;
 the baseline ranks the same candidates by BM25 of the project text over the same
-team profiles. Signals are computed from the database, not the live index, which
+team profiles. Weights are tuned on the projects with an even id and reported on
+those with an odd id (held out). Signals are computed from the database, not the live index, which
 still holds the hidden link.
 """
 
 import dataclasses
+import itertools
 import statistics
 import time
 from collections.abc import Callable
@@ -83,13 +85,10 @@ def rank_of(team_pk: int, ranked: list[int]) -> int | None:
     return ranked.index(team_pk) + 1 if team_pk in ranked else None
 
 
-def bench_run(
-    *, weights: dict[str, float] | None = None
-) -> tuple[list[Case], Metrics, Metrics]:
-    """The matcher's and the baseline's rank of each hidden team."""
-    registry = registry_load()
-    cases = bench_cases(registry)
-    matcher, baseline = Metrics("matcher", []), Metrics("BM25 baseline", [])
+def bench_prepare(registry: Registry, cases: list[Case]) -> list[tuple]:
+    """Each case's context and profiles, built once: the weights can then be tried
+    many times over them."""
+    prepared = []
     for case in cases:
         hidden = registry_without(
             registry, project_pk=case.project_pk, team_pk=case.hidden_team
@@ -99,22 +98,75 @@ def bench_run(
             request=MatchRequest(project=case.slug, size=50), registry=hidden
         )
         assert case.hidden_team not in context.requester_teams
+        prepared.append((case, hidden, profiles, context))
+    return prepared
+
+
+def bench_score(
+    prepared: list[tuple], *, weights: dict[str, float] | None = None
+) -> tuple[Metrics, Metrics]:
+    """The matcher's and the baseline's rank of each hidden team."""
+    matcher, baseline = Metrics("matcher", []), Metrics("BM25 baseline", [])
+    for case, hidden, profiles, context in prepared:
         ranked = match_rank(
             context=context, registry=hidden, profiles=profiles, weights=weights
         )
         matcher.ranks.append(rank_of(case.hidden_team, [m.pk for m in ranked]))
-        text = bm25_scores(context.query, profiles)
+        facts = hidden.projects[case.project_pk]
+        text = bm25_scores(facts.words, profiles)
         candidates = [pk for pk in text if pk not in context.requester_teams]
         candidates.sort(key=lambda pk: (-text[pk], profiles[pk].name))
         baseline.ranks.append(rank_of(case.hidden_team, candidates))
-    return cases, matcher, baseline
+    return matcher, baseline
+
+
+# The weights tried on the tuning half: each varies around settings.MATCHING_WEIGHTS.
+GRID = {
+    "need": (2.0, 3.0),
+    "text": (1.5, 3.0),
+    "redundancy": (0.0, 1.0),
+    "network": (0.5, 1.5),
+}
+
+
+def weights_tune(prepared: list[tuple]) -> dict[str, float]:
+    """The grid's best weights by recall@10 then MRR on these cases."""
+    best, best_key = dict(settings.MATCHING_WEIGHTS), (-1.0, -1.0)
+    for values in itertools.product(*GRID.values()):
+        weights = {**settings.MATCHING_WEIGHTS, **dict(zip(GRID, values, strict=True))}
+        matcher, _baseline = bench_score(prepared, weights=weights)
+        key = (matcher.recall(10), matcher.mrr)
+        if key > best_key:
+            best, best_key = weights, key
+    return best
+
+
+def bench_run() -> dict:
+    """Hide-one-partner on two halves of the projects (by id parity): weights
+    tuned on the even half, reported on the odd (held-out) half; and the
+    settings' weights on all cases."""
+    registry = registry_load()
+    cases = bench_cases(registry)
+    tune = bench_prepare(registry, [c for c in cases if c.project_pk % 2 == 0])
+    held_out = bench_prepare(registry, [c for c in cases if c.project_pk % 2 == 1])
+    tuned = weights_tune(tune)
+    matcher, baseline = bench_score(held_out, weights=tuned)
+    settings_matcher, settings_baseline = bench_score(tune + held_out)
+    return {
+        "cases": cases,
+        "tune_cases": len(tune),
+        "held_out_cases": len(held_out),
+        "tuned": tuned,
+        "held_out": (matcher, baseline),
+        "all": (settings_matcher, settings_baseline),
+    }
 
 
 def latency_run(*, requests: int = 60) -> dict[str, float]:
     """p50/p95 of `team_match_list` (the service the page and the API call), in ms,
     with the registry already read for the current data version (`warm`), and the
     time of that first read (`cold`: the first request after a change pays it)."""
-    from search import matching_cache
+    from search.matching import cache as matching_cache
 
     matching_cache._loaded = {}
     started = time.perf_counter()
@@ -138,6 +190,45 @@ def latency_run(*, requests: int = 60) -> dict[str, float]:
     return {
         "requests": len(timings),
         "cold": cold,
+        "p50": statistics.median(timings) if timings else 0.0,
+        "p95": timings[int(0.95 * (len(timings) - 1))] if timings else 0.0,
+    }
+
+
+def api_latency_run(*, requests: int = 60) -> dict[str, float]:
+    """p50/p95 of POST /api/v1/match/teams/ in-process (Django's test client: the
+    view, serializer, service and JSON, without the network), half from a project,
+    half from a written need; the registry read once beforehand."""
+    from django.test import Client
+
+    from bench.labelled import labelled_needs
+    from search.matching import cache as matching_cache
+
+    client = Client()
+    registry, _profiles = matching_cache.registry_current()
+    slugs = list(
+        ProjectPartner.objects.filter(project_id__in=list(registry.projects))
+        .values_list("project__slug", flat=True)
+        .distinct()
+        .order_by("project__slug")[: requests // 2]
+    )
+    bodies = [{"project": slug} for slug in slugs]
+    bodies += [
+        {"text": need.need.get("text", "")}
+        for need in labelled_needs()[: requests - len(bodies)]
+    ]
+    timings = []
+    for body in bodies:
+        started = time.perf_counter()
+        response = client.post(
+            "/api/v1/match/teams/", body, content_type="application/json"
+        )
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.content[:200]
+    timings.sort()
+    return {
+        "requests": len(timings),
+        "cold": 0.0,
         "p50": statistics.median(timings) if timings else 0.0,
         "p95": timings[int(0.95 * (len(timings) - 1))] if timings else 0.0,
     }
@@ -167,8 +258,9 @@ def results_table(matcher: Metrics, baseline: Metrics) -> str:
     return "\n".join(lines)
 
 
-def weights_line() -> str:
-    return ", ".join(f"{k}={v}" for k, v in settings.MATCHING_WEIGHTS.items())
+def weights_line(weights: dict | None = None) -> str:
+    weights = weights or settings.MATCHING_WEIGHTS
+    return ", ".join(f"{k}={v}" for k, v in weights.items())
 
 
 Report = Callable[[str], None]

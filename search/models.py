@@ -31,3 +31,21 @@ class SearchOutbox(models.Model):
 
     def __str__(self) -> str:
         return f"{self.search_type}:{self.object_id}"
+
+
+class SavedMatchRequest(models.Model):
+    """A team-matching request posted from `/collaborateurs/`, kept so its result
+    has a short URL to share or bookmark (`?r=<key>`). The key is a hash of the
+    request itself: the same request gets the same URL. Only the need and the
+    have (texts, terms, slugs) are kept: no user, no address, no IP."""
+
+    key = models.CharField(_("clé"), max_length=32, unique=True)
+    payload = models.JSONField(_("demande"))
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("demande de mise en relation enregistrée")
+        verbose_name_plural = _("demandes de mise en relation enregistrées")
+
+    def __str__(self) -> str:
+        return self.key

@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from projects.institutes import organisation_institute_ids
 from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
 from registry.models import Dataset, Evaluation, Membership, Organisation, Person, Team
+from search.matching.lexicon import project_profile_text
 
 # The facet fields of a document, filled from the public projects it relates to.
 FACETS = ("institutes", "teams", "domains", "techniques", "datasets")
@@ -128,14 +129,14 @@ def project_facets(project: Project) -> dict[str, set[str]]:
 def project_profile(project: Project) -> dict:
     """What a team's matching profile takes from one of its public projects."""
     return {
-        "text": _text(
-            project.title,
-            project.summary,
-            project.description,
-            " ".join(tag.name for tag in project.keywords.all()),
-            " ".join(
-                t.name for t in [*project.domains.all(), *project.techniques.all()]
-            ),
+        # The same text as the database path of matching (one builder).
+        "text": project_profile_text(
+            title=project.title,
+            acronym=project.acronym,
+            summary=project.summary,
+            description=project.description,
+            keywords=[tag.name for tag in project.keywords.all()],
+            terms=[*project.domains.all(), *project.techniques.all()],
         ),
         "granted": {
             str(use.dataset_id)

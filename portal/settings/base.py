@@ -234,22 +234,23 @@ SEARCH_PAGE_SIZE = 20
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Team matching ---------------------------------------------------------------
-# search/matching/match.py: one weight per signal, each signal in 0–1; the score
-# shown is the weighted mean. Chosen among a handful of variants on
-# `make bench-matching` (the demo data: tuned and measured on the same set).
+# search/matching/match.py: one weight per signal, each signal in 0–1 ("redundancy"
+# is negative: the team is what the requester already has); the score shown is the
+# weighted sum over the positive weights. Tuned by `make bench-matching` on half of
+# the demo projects and reported on the other half (bench/matching.py).
 MATCHING_WEIGHTS = {
+    "need": 3.0,
     "text": 1.5,
-    "coverage": 2.0,
-    "complementarity": 1.0,
+    "redundancy": 1.0,
     "dataset": 1.5,
-    "network": 1.0,
-    "recency": 0.5,
-    "cross_institute": 0.3,
+    "network": 0.5,
+    "recency": 0.3,
+    "cross_institute": 0.2,
     "preferred_institute": 1.0,
     # The team has an open call for what the requester offers (projects/collaboration).
-    "open_call": 1.5,
+    "open_call": 1.0,
     # The team took projects as far as a published INESIA evaluation.
-    "evaluation": 0.3,
+    "evaluation": 0.2,
 }
 # Score taken off a team per already-listed team of the same institute (diversity).
 MATCHING_DIVERSITY_PENALTY = 0.03
@@ -399,6 +400,9 @@ COLLABORATION_CONTACTS_PER_DAY = env.int("COLLABORATION_CONTACTS_PER_DAY", defau
 # Longest message, and the shortest that says something.
 COLLABORATION_MESSAGE_MAX_CHARS = 5000
 COLLABORATION_MESSAGE_MIN_CHARS = 30
+# "Demander un contact" to a fictional (demo) team: only where mail goes nowhere real
+# (portal/settings/dev.py turns it on with the console backend, for `make run`).
+CONTACT_DEMO_RECIPIENTS = env.bool("CONTACT_DEMO_RECIPIENTS", default=False)
 
 # --- Bulk imports ----------------------------------------------------------------
 # Largest file the admin upload page accepts (the ANR partners file is ~80 KB).

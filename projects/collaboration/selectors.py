@@ -1,5 +1,6 @@
 """Reads of calls for collaboration and of who may be contacted or may edit."""
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 
@@ -55,14 +56,21 @@ def person_of(user) -> Person | None:
 
 
 def call_owner_choices(*, user) -> tuple[QuerySet[Team], QuerySet[Project]]:
-    """The teams (current memberships) and projects a user may publish calls for."""
+    """The teams (current memberships) and projects a user may publish calls for:
+    the projects they are a member of, and those they own (a project owner need
+    not be a member of any team)."""
+    if not user.is_authenticated:
+        return Team.objects.none(), Project.objects.none()
+    owned = Q(owner=user)
     person = person_of(user)
     if person is None:
-        return Team.objects.none(), Project.objects.none()
-    teams = Team.objects.filter(
-        memberships__person=person, memberships__end_date__isnull=True
-    ).distinct()
-    projects = Project.objects.filter(members__person=person).distinct()
+        teams = Team.objects.none()
+        projects = Project.objects.filter(owned)
+    else:
+        teams = Team.objects.filter(
+            memberships__person=person, memberships__end_date__isnull=True
+        ).distinct()
+        projects = Project.objects.filter(owned | Q(members__person=person)).distinct()
     return teams.order_by(Lower("name")), projects.order_by(Lower("title"))
 
 
@@ -71,6 +79,11 @@ def call_can_edit(*, user, call: CollaborationCall) -> bool:
     if not user.is_authenticated:
         return False
     if user.has_perm("collaboration.change_collaborationcall"):
+        return True
+    if (
+        call.project_id
+        and Project.objects.filter(pk=call.project_id, owner=user).exists()
+    ):
         return True
     person = person_of(user)
     if person is None:
@@ -94,11 +107,13 @@ def calls_editable(*, user) -> QuerySet[CollaborationCall]:
 
 def contact_recipient(*, team: Team) -> Person | None:
     """Who receives a team's contact requests: its lead, or else its first current
-    member with an address. Fictional (demo) people are never written to: a team
-    whose contact is fictional has no contact at all."""
+    member with an address. Fictional (demo) people are never written to, except
+    where `CONTACT_DEMO_RECIPIENTS` allows it (`make run`: the mail goes to the
+    console); otherwise a team whose contact is fictional has no contact at all."""
+    demo = settings.CONTACT_DEMO_RECIPIENTS
     lead = team.lead
     if lead is not None and lead.email:
-        return lead if person_may_be_emailed(lead) else None
+        return lead if person_may_be_emailed(lead, demo_allowed=demo) else None
     membership = (
         Membership.objects.filter(team=team, end_date__isnull=True)
         .exclude(person__email="")
@@ -106,6 +121,8 @@ def contact_recipient(*, team: Team) -> Person | None:
         .order_by("start_date", "pk")
         .first()
     )
-    if membership is None or not person_may_be_emailed(membership.person):
+    if membership is None or not person_may_be_emailed(
+        membership.person, demo_allowed=demo
+    ):
         return None
     return membership.person

@@ -16,41 +16,64 @@ from search.matching.match import (
     team_match_list,
 )
 
-DATABASE_ID = {"min_value": 1, "max_value": 2**31 - 1}
-LIST_FIELDS = ("domains", "techniques", "preferred_institutes", "excluded_institutes")
+LIST_FIELDS = (
+    "domains",
+    "techniques",
+    "datasets",
+    "expertise",
+    "preferred_institutes",
+    "excluded_institutes",
+    "have_domains",
+    "have_techniques",
+    "have_datasets",
+)
 
 
-class MatchRequestSerializer(serializers.Serializer):
-    """The inputs of a match: a text and/or a published project or a team."""
+def _ids_or_slugs(help_text: str):
+    return serializers.ListField(
+        child=serializers.CharField(max_length=120),
+        required=False,
+        max_length=50,
+        help_text=help_text + " (ids ou slugs)",
+    )
 
-    text = serializers.CharField(
+
+def _text(help_text: str):
+    return serializers.CharField(
         required=False,
         allow_blank=True,
         trim_whitespace=False,
         max_length=settings.MATCHING_TEXT_MAX_WORDS * 15,
-        help_text="Besoin ou résumé, jusqu’à ~15 000 mots",
+        help_text=help_text,
     )
-    domains = serializers.ListField(
-        child=serializers.IntegerField(**DATABASE_ID), required=False, max_length=50
-    )
-    techniques = serializers.ListField(
-        child=serializers.IntegerField(**DATABASE_ID), required=False, max_length=50
-    )
+
+
+class MatchRequestSerializer(serializers.Serializer):
+    """What we need (text, expertise, terms, datasets, institutes) and what we
+    have (a published project, a team, or a described profile)."""
+
+    text = _text("Besoin ou résumé, jusqu’à ~15 000 mots")
+    domains = _ids_or_slugs("domaines médicaux requis")
+    techniques = _ids_or_slugs("techniques d’IA requises")
+    datasets = _ids_or_slugs("jeux de données que l’équipe doit connaître")
     dataset = serializers.CharField(
         required=False, allow_blank=True, max_length=80, help_text="id ou slug"
     )
-    preferred_institutes = serializers.ListField(
-        child=serializers.IntegerField(**DATABASE_ID), required=False, max_length=50
+    expertise = serializers.ListField(
+        child=serializers.CharField(max_length=120), required=False, max_length=50
     )
-    excluded_institutes = serializers.ListField(
-        child=serializers.IntegerField(**DATABASE_ID), required=False, max_length=50
-    )
+    preferred_institutes = _ids_or_slugs("instituts préférés")
+    excluded_institutes = _ids_or_slugs("instituts exclus")
     project = serializers.CharField(
         required=False, allow_blank=True, max_length=80, help_text="slug"
     )
     team = serializers.CharField(
         required=False, allow_blank=True, max_length=80, help_text="slug"
     )
+    have_text = _text("ce que l’équipe demandeuse a déjà")
+    have_domains = _ids_or_slugs("domaines déjà couverts")
+    have_techniques = _ids_or_slugs("techniques déjà maîtrisées")
+    have_datasets = _ids_or_slugs("jeux de données déjà obtenus")
     mode = serializers.ChoiceField(choices=MODES, required=False)
     size = serializers.IntegerField(min_value=1, max_value=MAX_SIZE, required=False)
 
@@ -78,6 +101,7 @@ class MatchReasonsSerializer(serializers.Serializer):
     matched_terms = serializers.ListField(child=serializers.CharField())
     covered_domains = serializers.ListField(child=serializers.CharField())
     covered_techniques = serializers.ListField(child=serializers.CharField())
+    covered_expertise = serializers.ListField(child=serializers.CharField())
     complementary_expertise = serializers.ListField(child=serializers.CharField())
     shared_datasets = serializers.ListField(child=serializers.CharField())
     missing_datasets = serializers.ListField(child=serializers.CharField())
@@ -106,6 +130,10 @@ class TeamMatchSerializer(serializers.Serializer):
         help_text="valeur 0–1 de chaque signal (poids : MATCHING_WEIGHTS)",
     )
     reasons = MatchReasonsSerializer()
+    lifted_by_diversity = serializers.BooleanField(
+        help_text="placée au-dessus d’une équipe de meilleur score pour varier les "
+        "instituts"
+    )
     experts = LinkSerializer(many=True, help_text="noms et pages, jamais d’adresse")
 
     def get_score(self, match) -> float:
@@ -139,7 +167,7 @@ class TeamMatchView(APIView):
             OpenApiParameter("team", str, description="slug d’une équipe"),
             OpenApiParameter("text", str),
             OpenApiParameter("dataset", str, description="id ou slug"),
-            *[OpenApiParameter(name, int, many=True) for name in LIST_FIELDS],
+            *[OpenApiParameter(name, str, many=True) for name in LIST_FIELDS],
             OpenApiParameter("mode", str, enum=list(MODES)),
             OpenApiParameter("size", int),
         ],

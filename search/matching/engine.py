@@ -26,7 +26,9 @@ def engine_text(context: "MatchContext") -> dict[int, float]:
     No highlighting: it cost ~90 ms of a ~100 ms query on the demo data; the matched
     terms of the reasons come from the database words (search/matching/signals.py).
     """
-    if not context.es_like or not es_available():
+    # The need's own text only: the requester's project or team is what it has,
+    # and resembling it earns nothing.
+    if not context.need_text.strip() or not es_available():
         return {}
     search = (
         Search(index=TeamDocument.alias())
@@ -34,7 +36,7 @@ def engine_text(context: "MatchContext") -> dict[int, float]:
             Q(
                 "more_like_this",
                 fields=PROFILE_FIELDS,
-                like=context.es_like,
+                like=[context.need_text],
                 min_term_freq=1,
                 min_doc_freq=1,
                 max_query_terms=40,

@@ -1,59 +1,39 @@
-"""Team matching: which teams would complement a project, a team or a stated need,
-and why.
+"""Team matching: which teams bring what the requester lacks, and why.
 
-`team_match_list` scores every team that has a public project on weighted signals
-(weights in `settings.MATCHING_WEIGHTS`): text relevance, coverage of the required
-expertise, complementarity, dataset experience (access granted), network proximity,
-recency, and bonuses for a cross-institute pair or a preferred institute; it then
-re-ranks for institute diversity. Each match carries its reasons as data and as
-French sentences. Only published projects inform the signals; the requester's own
-teams never appear.
+A request has two sides (search/matching/requests.py): what the requester *has* and
+what it *needs*. `team_match_list` scores every team with a public project on
+weighted signals (`settings.MATCHING_WEIGHTS`): how much of the need the team
+covers (concepts in both languages, weighted by rarity), text relevance of the need,
+datasets it was granted, network proximity, recency, open calls, published
+evaluations, institutes; and it takes off for redundancy, a team whose declared
+expertise is what the requester already has. Resembling the requester earns
+nothing. Results come in score order; the institute-diversity rule may lift a
+result, and the result then says so. The requester's own teams never appear.
 """
 
 import datetime
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils.translation import gettext as _
 
-from projects.models import Domain, Project, Technique
-from registry.models import Dataset, Team
-from search.documents import TeamDocument
+from registry.models import Team
 from search.matching.cache import matching_cached, registry_current
-from search.matching.calls import CallFit, Offer, best_call_fits
+from search.matching.calls import CallFit, best_call_fits
 from search.matching.engine import engine_text
 from search.matching.experts import Expert, experts_attach
-from search.matching.reasons import (
-    MatchReasons,
-    match_reasons,
-    team_url,
+from search.matching.reasons import MatchReasons, match_reasons, team_url
+from search.matching.requests import (  # noqa: F401 (the service's vocabulary)
+    MAX_SIZE,
+    MODES,
+    MatchContext,
+    MatchInvalid,
+    MatchRequest,
+    match_context,
+    match_request_check,
 )
-from search.matching.signals import (
-    Registry,
-    TeamProfile,
-    bm25_scores,
-    text_tokens,
-)
-
-MODES = ("complementary", "similar")
-MAX_SIZE = 50
-
-
-@dataclass
-class MatchRequest:
-    """What a researcher asks for: a text and/or a project or team to start from."""
-
-    text: str = ""
-    domains: list[int] = field(default_factory=list)
-    techniques: list[int] = field(default_factory=list)
-    dataset: int | str | None = None  # id or slug
-    preferred_institutes: list[int] = field(default_factory=list)
-    excluded_institutes: list[int] = field(default_factory=list)
-    project: str = ""  # slug of a published project
-    team: str = ""  # slug of a team
-    mode: str = "complementary"
-    size: int = 10
+from search.matching.signals import Registry, TeamProfile, bm25_scores
 
 
 @dataclass
@@ -67,207 +47,34 @@ class TeamMatch:
     signals: dict[str, float]
     reasons: MatchReasons
     experts: list[Expert] = field(default_factory=list)
+    # Shown above a team with a higher score by the institute-diversity rule.
+    lifted_by_diversity: bool = False
 
     @property
     def score_percent(self) -> int:
         return round(self.score * 100)
 
 
-class MatchInvalid(Exception):
-    """Bad input: each error is {"field", "code", "message"}."""
-
-    def __init__(self, errors: list[dict]):
-        super().__init__(errors)
-        self.errors = errors
-
-
-@dataclass
-class MatchContext:
-    """A validated request, resolved against the registry."""
-
-    query: Counter  # normalised words (search/matching_signals.text_tokens)
-    mode: str
-    size: int
-    needed_domains: set[int]
-    needed_techniques: set[int]
-    wanted_datasets: dict[int, str]  # id → name
-    requester_teams: set[int]
-    capabilities_domains: set[int]
-    capabilities_techniques: set[int]
-    preferred_institutes: set[int]
-    excluded_institutes: set[int]
-    es_like: list = field(default_factory=list)  # what more_like_this compares
-    offer: Offer = field(default_factory=lambda: Offer(*[frozenset()] * 3, Counter()))
-
-
-# --- input ----------------------------------------------------------------------
-
-
-def _error(name: str, code: str, message: str) -> dict:
-    return {"field": name, "code": code, "message": message}
-
-
-def match_request_check(*, request: MatchRequest) -> None:
-    """Raise MatchInvalid with every problem of the request's shape."""
-    errors = []
-    limit = settings.MATCHING_TEXT_MAX_WORDS
-    if len(request.text) > limit * 15 or len(request.text.split()) > limit:
-        errors.append(
-            _error(
-                "text",
-                "too_long",
-                _("Le texte dépasse %(limit)s mots.") % {"limit": limit},
-            )
-        )
-    if not (request.text.strip() or request.project or request.team):
-        errors.append(
-            _error(
-                "text",
-                "required",
-                _("Décrivez votre besoin, ou partez d’un projet ou d’une équipe."),
-            )
-        )
-    if request.mode not in MODES:
-        errors.append(_error("mode", "invalid", _("Mode inconnu.")))
-    if not 1 <= request.size <= MAX_SIZE:
-        errors.append(
-            _error(
-                "size",
-                "invalid",
-                _("Entre 1 et %(max)s résultats.") % {"max": MAX_SIZE},
-            )
-        )
-    if errors:
-        raise MatchInvalid(errors)
-
-
-def _dataset(value) -> Dataset | None:
-    value = str(value).strip()
-    if value.isdecimal() and len(value) < 10:
-        found = Dataset.objects.filter(pk=int(value)).first()
-    else:
-        found = Dataset.objects.filter(slug=value[:80]).first()
-    return found
-
-
-def _terms(model, ids, name: str, errors: list[dict]) -> set[int]:
-    """The requested taxonomy terms and their children; unknown ids are an error."""
-    ids = {int(pk) for pk in ids}
-    found = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
-    if ids - found:
-        errors.append(
-            _error(
-                name,
-                "not_found",
-                _("Identifiants inconnus : %(ids)s.")
-                % {"ids": ", ".join(str(pk) for pk in sorted(ids - found)[:10])},
-            )
-        )
-    return model.with_descendant_ids(found)
-
-
-def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
-    """Validate the request and resolve its slugs and ids; MatchInvalid otherwise."""
-    match_request_check(request=request)
-    errors = []
-    query: Counter = Counter(text_tokens(request.text))
-    needed_domains = _terms(Domain, request.domains, "domains", errors)
-    needed_techniques = _terms(Technique, request.techniques, "techniques", errors)
-    explicit_needs = bool(needed_domains or needed_techniques)
-    wanted: dict[int, str] = {}
-    if request.dataset not in (None, ""):
-        dataset = _dataset(request.dataset)
-        if dataset is None:
-            errors.append(_error("dataset", "not_found", _("Jeu de données inconnu.")))
-        else:
-            wanted[dataset.pk] = dataset.short_name
-    requester: set[int] = set()
-    es_like: list = []
-    project_pk = None
-    offered_domains: set[int] = set()
-    offered_techniques: set[int] = set()
-    offered_datasets: set[int] = set()
-    if request.project:
-        project = (
-            Project.objects.public()
-            .filter(slug=str(request.project)[:80])
-            .prefetch_related("dataset_uses__dataset", "partners")
-            .first()
-        )
-        if project is None:
-            errors.append(_error("project", "not_found", _("Projet publié inconnu.")))
-        else:
-            project_pk = project.pk
-            facts = registry.projects.get(project.pk)
-            if facts:
-                query.update(facts.words)
-                if not explicit_needs:
-                    needed_domains |= facts.domains
-                    needed_techniques |= facts.techniques
-                requester |= set(facts.teams)
-                offered_domains |= facts.domains
-                offered_techniques |= facts.techniques
-                offered_datasets |= facts.granted_datasets
-            for use in project.dataset_uses.all():
-                wanted[use.dataset_id] = use.dataset.short_name
-            es_like.append(f"{project.title} {project.summary}")
-    team = None
-    if request.team:
-        team = Team.objects.filter(slug=str(request.team)[:80]).first()
-        if team is None:
-            errors.append(_error("team", "not_found", _("Équipe inconnue.")))
-        else:
-            requester.add(team.pk)
-            es_like.append({"_index": TeamDocument.alias(), "_id": str(team.pk)})
-    if errors:
-        raise MatchInvalid(errors)
-    # What the requester's teams already know, from their other public projects.
-    own_domains: set[int] = set()
-    own_techniques: set[int] = set()
-    for facts in registry.projects.values():
-        if facts.pk != project_pk and facts.teams & requester:
-            own_domains |= facts.domains
-            own_techniques |= facts.techniques
-            offered_datasets |= facts.granted_datasets
-    if team is not None:
-        profile_words: Counter = Counter(registry.team_words.get(team.pk, {}))
-        for facts in registry.projects.values():
-            if team.pk in facts.teams:
-                profile_words.update(facts.words)
-        query.update(dict(profile_words.most_common(200)))
-        if not explicit_needs and request.mode == "similar":
-            needed_domains |= own_domains
-            needed_techniques |= own_techniques
-    if request.text.strip():
-        es_like.insert(0, request.text[:20000])
-    return MatchContext(
-        query=query,
-        mode=request.mode,
-        size=request.size,
-        needed_domains=set(needed_domains),
-        needed_techniques=set(needed_techniques),
-        wanted_datasets=wanted,
-        requester_teams=requester,
-        capabilities_domains=own_domains,
-        capabilities_techniques=own_techniques,
-        preferred_institutes={int(i) for i in request.preferred_institutes},
-        excluded_institutes={int(i) for i in request.excluded_institutes},
-        es_like=es_like,
-        offer=Offer(
-            domains=frozenset(offered_domains | own_domains),
-            techniques=frozenset(offered_techniques | own_techniques),
-            datasets=frozenset(offered_datasets),
-            words=query,
-        ),
-    )
-
-
 # --- scoring --------------------------------------------------------------------
+
+
+QUERY_WORDS = 60
 
 
 def _normalised(scores: dict[int, float]) -> dict[int, float]:
     top = max(scores.values(), default=0.0)
     return {pk: score / top for pk, score in scores.items()} if top else {}
+
+
+def concept_rarity(keys, profiles: dict[int, TeamProfile]) -> dict[str, float]:
+    """An idf per concept over the teams: a concept every team has says little."""
+    count = len(profiles) or 1
+    return {
+        key: math.log(
+            1 + count / (0.5 + sum(p.concepts.get(key, 0.0) for p in profiles.values()))
+        )
+        for key in keys
+    }
 
 
 def match_rank(
@@ -282,18 +89,18 @@ def match_rank(
     """Score, filter and diversify the candidates; pure Python over the profiles."""
     weights = weights or settings.MATCHING_WEIGHTS
     today = today or datetime.date.today()
-    text = _normalised(bm25_scores(context.query, profiles))
+    # A project's whole text is a long query: its most frequent words say enough
+    # (as more_like_this's max_query_terms), at a fraction of the cost.
+    query = Counter(dict(context.need_words.most_common(QUERY_WORDS)))
+    text = _normalised(bm25_scores(query, profiles))
     if engine_text:
-        # The team index adds French analysis of the team's own text; the profile
-        # score covers the text of its projects, which the index does not hold.
         engine = _normalised(engine_text)
         text = {
             pk: 0.5 * text.get(pk, 0.0) + 0.5 * engine.get(pk, 0.0)
             for pk in set(text) | set(engine)
         }
+    rarity = concept_rarity(context.need, profiles)
     requester_institutes = set().union(
-        *(profiles[pk].institutes for pk in context.requester_teams if pk in profiles)
-    ) | set().union(
         *(registry.team_institutes.get(pk, set()) for pk in context.requester_teams)
     )
     neighbours = set().union(
@@ -303,9 +110,7 @@ def match_rank(
             if pk in profiles
         )
     )
-    missing_domains = context.needed_domains - context.capabilities_domains
-    missing_techniques = context.needed_techniques - context.capabilities_techniques
-    total_weight = sum(weights.values()) or 1.0
+    total_weight = sum(w for w in weights.values() if w > 0) or 1.0
     matches = []
     call_fits: dict[int, list[CallFit]] = {}
     for pk, profile in profiles.items():
@@ -317,20 +122,19 @@ def match_rank(
         signals = _signals(
             profile,
             context=context,
+            rarity=rarity,
             fits=fits,
             text=text.get(pk, 0.0),
             neighbours=neighbours,
-            missing=(missing_domains, missing_techniques),
             requester_institutes=requester_institutes,
             today=today,
         )
-        relevant = (
-            signals["text"]
-            or signals["coverage"]
+        if not (
+            signals["need"]
+            or signals["text"]
             or signals["dataset"]
             or signals["open_call"]
-        )
-        if not relevant:
+        ):
             continue
         score = sum(weights.get(name, 0.0) * value for name, value in signals.items())
         matches.append(
@@ -340,7 +144,7 @@ def match_rank(
                 name=profile.name,
                 url="",  # set below for the teams shown
                 institutes=[n for n in profile.institute_names if n],
-                score=score / total_weight,
+                score=max(0.0, min(1.0, score / total_weight)),
                 signals={name: round(value, 3) for name, value in signals.items()},
                 reasons=MatchReasons(),
             )
@@ -355,9 +159,7 @@ def match_rank(
             profiles[match.pk],
             context=context,
             registry=registry,
-            profiles=profiles,
             neighbours=neighbours,
-            missing=(missing_domains, missing_techniques),
             requester_institutes=requester_institutes,
             fits=call_fits[match.pk],
         )
@@ -368,32 +170,30 @@ def _signals(
     profile: TeamProfile,
     *,
     context: MatchContext,
+    rarity: dict[str, float],
     fits: list[CallFit],
     text: float,
     neighbours: set[int],
-    missing: tuple[set[int], set[int]],
     requester_institutes: set[int],
     today: datetime.date,
 ) -> dict[str, float]:
-    needed = context.needed_domains | context.needed_techniques
-    has = profile.domains | profile.techniques
-    coverage = len(needed & has) / len(needed) if needed else 0.0
-    missing_domains, missing_techniques = missing
-    lacking = missing_domains | missing_techniques
-    if context.mode == "similar":
-        complementarity = 0.0
-    elif lacking:
-        complementarity = len(lacking & has) / len(lacking)
-    elif context.capabilities_techniques and (
-        profile.domains & context.capabilities_domains
-    ):
-        # Same field, other methods: strong where the requester is weak.
-        extra = profile.techniques - context.capabilities_techniques
-        complementarity = min(1.0, len(extra) / 3)
-    else:
-        complementarity = 0.0
-    wanted = set(context.wanted_datasets)
-    dataset = len(wanted & profile.granted_datasets) / len(wanted) if wanted else 0.0
+    wanted = sum(context.need[key] * rarity[key] for key in context.need)
+    covered = sum(
+        context.need[key] * rarity[key] * profile.concepts.get(key, 0.0)
+        for key in context.need
+    )
+    # Redundancy: the share of the team's declared expertise that the requester
+    # already has and does not ask for.
+    core = [key for key in profile.core if key not in context.need]
+    redundancy = (
+        sum(context.have.get(key, 0.0) for key in core) / len(profile.core)
+        if profile.core
+        else 0.0
+    )
+    datasets = set(context.wanted_datasets)
+    dataset = (
+        len(datasets & profile.granted_datasets) / len(datasets) if datasets else 0.0
+    )
     direct = profile.collaborators & context.requester_teams
     common = (profile.collaborators & neighbours) - context.requester_teams
     network = min(1.0, (2 * len(direct) + len(common)) / 4)
@@ -405,16 +205,17 @@ def _signals(
         and bool(profile.institutes)
         and not (profile.institutes & requester_institutes)
     )
-    preferred = float(bool(context.preferred_institutes & profile.institutes))
     return {
+        "need": covered / wanted if wanted else 0.0,
         "text": text,
-        "coverage": coverage,
-        "complementarity": complementarity,
+        "redundancy": -redundancy,
         "dataset": dataset,
         "network": network,
         "recency": min(1.0, recency),
         "cross_institute": cross,
-        "preferred_institute": preferred,
+        "preferred_institute": float(
+            bool(context.preferred_institutes & profile.institutes)
+        ),
         "open_call": fits[0].fit if fits else 0.0,
         # Projects taken as far as a published INESIA evaluation: two make it full.
         "evaluation": min(1.0, len(profile.evaluated_projects) / 2),
@@ -423,21 +224,26 @@ def _signals(
 
 def diversify(matches: list[TeamMatch], *, size: int) -> list[TeamMatch]:
     """Greedy re-rank: each pick lowers the teams that share an institute with the
-    teams already picked (an MMR-like penalty), so the top is not one institute."""
+    teams already picked (an MMR-like penalty), so the top is not one institute.
+    A team placed above one with a higher score is marked, so the page says why."""
     penalty = settings.MATCHING_DIVERSITY_PENALTY
-    pool = matches[: size * 4]
+    pool = list(enumerate(matches[: size * 4]))  # (score rank, match)
     chosen: list[TeamMatch] = []
     seen: Counter = Counter()
     while pool and len(chosen) < size:
 
-        def adjusted(match: TeamMatch) -> float:
+        def adjusted(entry: tuple[int, TeamMatch]) -> tuple[float, int]:
+            rank, match = entry
             overlap = max((seen[name] for name in match.institutes), default=0)
-            return match.score - penalty * overlap
+            return (match.score - penalty * overlap, -rank)
 
-        best = max(pool, key=lambda match: (adjusted(match), -pool.index(match)))
+        best = max(pool, key=adjusted)
+        best[1].lifted_by_diversity = best[0] > pool[0][0] and (
+            best[1].score < pool[0][1].score
+        )
         pool.remove(best)
-        chosen.append(best)
-        seen.update(best.institutes)
+        chosen.append(best[1])
+        seen.update(best[1].institutes)
     return chosen
 
 

@@ -4,10 +4,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from search.matching.signals import Registry, TeamProfile, shared_words
+from search.matching.lexicon import tag_key
+from search.matching.signals import Registry, TeamProfile
 
 if TYPE_CHECKING:
     from search.matching.calls import CallFit
@@ -39,6 +40,7 @@ class MatchReasons:
     matched_terms: list[str] = field(default_factory=list)
     covered_domains: list[str] = field(default_factory=list)
     covered_techniques: list[str] = field(default_factory=list)
+    covered_expertise: list[str] = field(default_factory=list)  # the team's tags
     complementary_expertise: list[str] = field(default_factory=list)
     shared_datasets: list[str] = field(default_factory=list)
     missing_datasets: list[str] = field(default_factory=list)
@@ -56,21 +58,47 @@ def _names(ids, names: dict[int, str], *, limit: int = 6) -> list[str]:
     return sorted(names[pk] for pk in ids if pk in names)[:limit]
 
 
+# A team covers a concept of the need when it stands for it at least this much.
+COVERED = 0.3
+
+
 def match_reasons(
     profile: TeamProfile,
     *,
     context: "MatchContext",
     registry: Registry,
-    profiles: dict[int, TeamProfile],
     neighbours: set[int],
-    missing: tuple[set[int], set[int]],
     requester_institutes: set[int],
     fits: list["CallFit"] = (),
 ) -> MatchReasons:
-    missing_domains, missing_techniques = missing
-    terms = shared_words(context.query, profile, limit=8)
+    """Which part of the need the team covers, in labels people read: taxonomy
+    terms in the active language, expertise tags, dataset names, partners, calls,
+    evaluations. Never stems."""
+    english = get_language() == "en"
+    lexicon = registry.lexicon
     common = (profile.collaborators & neighbours) - context.requester_teams
     direct = profile.collaborators & context.requester_teams
+    covered = sorted(
+        (key for key in context.need if profile.concepts.get(key, 0.0) >= COVERED),
+        key=lambda key: (-context.need[key] * profile.concepts[key], key),
+    )
+    domains = [lexicon.label(k, english=english) for k in covered if k[:1] == "d"]
+    techniques = [lexicon.label(k, english=english) for k in covered if k[:1] == "t"]
+    tag_concepts = {tag: {tag_key(tag), *lexicon.concepts(tag)} for tag in profile.tags}
+    need_tags = [tag for tag, keys in tag_concepts.items() if keys & set(context.need)]
+    # What the team declares that the requester does not have (complementary only).
+    brings = [
+        tag
+        for tag, keys in tag_concepts.items()
+        if context.have
+        and tag not in need_tags
+        and not any(context.have.get(key, 0.0) >= COVERED for key in keys)
+    ]
+    other = [
+        lexicon.label(k, english=english)
+        for k in covered
+        if k[:1] == "s" and lexicon.label(k)
+    ]
 
     def refs(ids) -> list[PartnerRef]:
         teams = [registry.teams[pk] for pk in ids if pk in registry.teams]
@@ -78,25 +106,11 @@ def match_reasons(
         return [PartnerRef(name=str(t), url=team_url(t.slug)) for t in teams[:5]]
 
     reasons = MatchReasons(
-        matched_terms=terms[:8],
-        covered_domains=_names(
-            context.needed_domains & profile.domains, registry.domain_names
-        ),
-        covered_techniques=_names(
-            context.needed_techniques & profile.techniques, registry.technique_names
-        ),
-        complementary_expertise=_names(
-            (missing_domains & profile.domains), registry.domain_names
-        )
-        + _names(
-            (missing_techniques & profile.techniques)
-            or (
-                profile.techniques - context.capabilities_techniques
-                if context.mode == "complementary" and context.capabilities_techniques
-                else set()
-            ),
-            registry.technique_names,
-        ),
+        matched_terms=(domains + techniques + need_tags + other)[:8],
+        covered_domains=domains[:6],
+        covered_techniques=techniques[:6],
+        covered_expertise=need_tags[:6],
+        complementary_expertise=brings[:6] if context.mode == "complementary" else [],
         shared_datasets=sorted(
             name
             for pk, name in context.wanted_datasets.items()
@@ -123,8 +137,7 @@ def match_reasons(
                 fit=round(fit.fit, 3),
                 matched=_names(fit.domains, registry.domain_names)
                 + _names(fit.techniques, registry.technique_names)
-                + ([fit.call.dataset_name] if fit.dataset else [])
-                + list(fit.words),
+                + ([fit.call.dataset_name] if fit.dataset else []),
             )
             for fit in fits[:3]
         ],
@@ -141,21 +154,20 @@ def match_reasons(
 def reason_sentences(reasons: MatchReasons) -> list[str]:
     """The reasons in words, in the active language."""
     sentences = []
-    if reasons.matched_terms:
-        sentences.append(
-            _("Termes en commun : %(terms)s.")
-            % {"terms": ", ".join(reasons.matched_terms)}
-        )
     covered = reasons.covered_domains + reasons.covered_techniques
     if covered:
         sentences.append(
-            _("Expertise demandée couverte : %(terms)s.")
-            % {"terms": ", ".join(covered)}
+            _("Couvre votre besoin : %(terms)s.") % {"terms": ", ".join(covered)}
+        )
+    if reasons.covered_expertise:
+        sentences.append(
+            _("Expertise déclarée qui répond au besoin : %(tags)s.")
+            % {"tags": ", ".join(reasons.covered_expertise)}
         )
     if reasons.complementary_expertise:
         sentences.append(
-            _("Apporte ce qui manque : %(terms)s.")
-            % {"terms": ", ".join(reasons.complementary_expertise)}
+            _("Apporte ce que vous n’avez pas : %(tags)s.")
+            % {"tags": ", ".join(reasons.complementary_expertise)}
         )
     if reasons.shared_datasets:
         sentences.append(
@@ -190,7 +202,8 @@ def reason_sentences(reasons: MatchReasons) -> list[str]:
         sentences.append(
             (
                 _(
-                    "Appel ouvert : « %(title)s » cherche ce que vous apportez (%(terms)s)."
+                    "Appel ouvert : « %(title)s » cherche ce que vous apportez "
+                    "(%(terms)s)."
                 )
                 if call.matched
                 else _("Appel ouvert : « %(title)s ».")

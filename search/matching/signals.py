@@ -14,14 +14,22 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.html import strip_tags
 
 from projects.institutes import organisation_institute_ids
 from projects.models import Project, ProjectDataset, ProjectPartner
-from registry.models import Evaluation, Organisation, Team
+from registry.models import Dataset, Evaluation, Organisation, Team
+from search.matching.lexicon import (
+    Lexicon,
+    lexicon_build,
+    project_profile_text,
+    tag_key,
+    term_key,
+)
 
-# Words too common in this registry to say anything about a match.
+# Words too common in this registry to say anything about a match (folded).
 STOPWORDS = set(
     """
     alors aussi autre avec avoir cette ceux chez comme dans depuis donc elle elles
@@ -30,22 +38,28 @@ STOPWORDS = set(
     donnees projet projets equipe equipes partir base basee modele modeles analyse
     outil outils etude etudes sante patients patient aide systeme approche methode
     methodes nouvelle nouveau nouveaux developpement recherche utilisation
+    les des une est par sur que qui aux ces ses son sa se ne pas ou il ils on en et
+    la le de du au un of the and for in to a an is are we our be by on at as or it
+    its can not use using used data team teams need needs looking want seek partner
+    partners who which project projects model models new based health work
+    cherchons recherchons besoin souhaitons voulons equipe partenaire partenaires
     """.split()
 )
-WORD = re.compile(r"[a-z0-9]{4,}")
+# Two letters and more: IA, AI, ECG, IRM, TAL, CT count (issue 12).
+WORD = re.compile(r"[a-z0-9]{2,}")
 # The combining diacritics NFKD splits off French and English letters (é → e + ´):
 # one regular expression, much faster than testing each character.
 COMBINING = re.compile("[\u0300-\u036f]")
 
 
 def text_tokens(text: str) -> list[str]:
-    """Lower-case, accent-free words of 4+ letters, without stopwords, crudely
+    """Lower-case, accent-free words of 2+ letters, without stopwords, crudely
     de-pluralised so "images" meets "image"."""
     folded = unicodedata.normalize("NFKD", strip_tags(text or "").lower())
     folded = COMBINING.sub("", folded)
     tokens = []
     for word in WORD.findall(folded):
-        if word in STOPWORDS:
+        if word in STOPWORDS or word.isdecimal():
             continue
         if len(word) > 5 and word.endswith(("s", "x")):
             word = word[:-1]
@@ -66,6 +80,8 @@ class ProjectFacts:
     teams: frozenset[int]  # lead team and partner teams
     start_date: datetime.date | None
     evaluated: bool = False  # has a published INESIA evaluation
+    concepts: frozenset[str] = frozenset()  # search/matching/lexicon.py keys
+    lead_team: int | None = None
 
 
 @dataclass(frozen=True)
@@ -100,9 +116,16 @@ class TeamProfile:
     evaluated_projects: set[int] = field(default_factory=set)
     open_calls: list[CallFacts] = field(default_factory=list)
     latest_start: datetime.date | None = None
+    # How strongly the team stands for each concept, 0–1: its declared expertise
+    # and name count fully, its projects by the share of them that name it.
+    concepts: dict[str, float] = field(default_factory=dict)
+    core: frozenset[str] = frozenset()  # concepts of its expertise tags and name
+    tags: tuple[str, ...] = ()
+    weight: float = 0.0  # its projects, a partnership counting half
 
-    @property
+    @cached_property
     def length(self) -> int:
+        # Read by every text score; the words no longer change once built.
         return sum(self.words.values())
 
 
@@ -118,23 +141,35 @@ class Registry:
     domain_names: dict[int, str]
     technique_names: dict[int, str]
     calls: list[CallFacts] = field(default_factory=list)
+    lexicon: Lexicon = field(default_factory=Lexicon)
+    team_tags: dict[int, list[str]] = field(default_factory=dict)
+    dataset_names: dict[int, str] = field(default_factory=dict)
+    # Each team's public projects (a superset is harmless: users check membership).
+    team_projects: dict[int, list[int]] = field(default_factory=dict)
 
 
 def _with_parents(terms) -> frozenset[int]:
     return frozenset(pk for term in terms for pk in (term.pk, term.parent_id) if pk)
 
 
-# Tokens of each project's text, kept across rebuilds in this process and keyed by a
-# hash of the text: a rebuild after one edit tokenises one project, not all of them.
-_words_cache: dict[int, tuple[int, Counter]] = {}
+# Words and concepts of each project's text, kept across rebuilds in this process and
+# keyed by a hash of the text (and of the lexicon): a rebuild after one edit reads
+# one project again, not all of them.
+_words_cache: dict[int, tuple[int, Counter, frozenset[str]]] = {}
 
 
-def _project_words(pk: int, text: str) -> Counter:
-    key = hash(text)
+def _project_words(
+    pk: int, text: str, lexicon: Lexicon
+) -> tuple[Counter, frozenset[str]]:
+    key = hash((text, len(lexicon.phrases)))
     cached = _words_cache.get(pk)
     if cached is None or cached[0] != key:
-        cached = _words_cache[pk] = (key, Counter(text_tokens(text)))
-    return cached[1]
+        cached = _words_cache[pk] = (
+            key,
+            Counter(text_tokens(text)),
+            frozenset(lexicon.concepts(text)),
+        )
+    return cached[1], cached[2]
 
 
 def _pairs(rows) -> dict[int, list]:
@@ -189,6 +224,20 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
         .filter(project_id__in=public_ids)
         .values_list("project_id", flat=True)
     )
+    teams = {
+        team.pk: team
+        for team in Team.objects.prefetch_related("parents__parent", "expertise")
+    }
+    team_tags = {
+        team.pk: [tag.name for tag in team.expertise.all()] for team in teams.values()
+    }
+    lexicon = lexicon_build(
+        terms={
+            **{term_key("d", d.pk): (d.name, d.name_en) for d in domains.values()},
+            **{term_key("t", t.pk): (t.name, t.name_en) for t in techniques.values()},
+        },
+        tags=sorted({name for names in team_tags.values() for name in names}),
+    )
     facts = {}
     for pk, title, acronym, summary, description, lead_team, start in public.order_by(
         "pk"
@@ -204,36 +253,42 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
         project_terms = [domains[i] for i in project_domains.get(pk, ())] + [
             techniques[i] for i in project_techniques.get(pk, ())
         ]
-        text = " ".join(
-            [
-                title,
-                acronym,
-                summary,
-                strip_tags(description),
-                " ".join(keywords.get(pk, ())),
-                " ".join(term.name for term in project_terms),
-            ]
+        text = project_profile_text(
+            title=title,
+            acronym=acronym,
+            summary=summary,
+            description=description,
+            keywords=keywords.get(pk, ()),
+            terms=project_terms,
         )
-        teams = set(partners.get(pk, ()))
+        members = set(partners.get(pk, ()))
         if lead_team:
-            teams.add(lead_team)
+            members.add(lead_team)
+        words, text_concepts = _project_words(pk, text, lexicon)
+        term_concepts = {
+            term_key("d", i)
+            for i in _with_parents(domains[i] for i in project_domains.get(pk, ()))
+        } | {
+            term_key("t", i)
+            for i in _with_parents(
+                techniques[i] for i in project_techniques.get(pk, ())
+            )
+        }
         facts[pk] = ProjectFacts(
             pk=pk,
             title=f"{acronym} – {title}" if acronym else title,
-            words=_project_words(pk, text),
+            words=words,
             domains=_with_parents(domains[i] for i in project_domains.get(pk, ())),
             techniques=_with_parents(
                 techniques[i] for i in project_techniques.get(pk, ())
             ),
             granted_datasets=frozenset(granted.get(pk, ())),
-            teams=frozenset(teams),
+            teams=frozenset(members),
             start_date=start,
             evaluated=pk in evaluated,
+            concepts=frozenset(term_concepts | set(text_concepts)),
+            lead_team=lead_team,
         )
-    teams = {
-        team.pk: team
-        for team in Team.objects.prefetch_related("parents__parent", "expertise")
-    }
     institutes = {
         team.pk: frozenset(organisation_institute_ids(team.parents.all()))
         for team in teams.values()
@@ -261,7 +316,19 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
         domain_names={pk: d.name for pk, d in domains.items()},
         technique_names={pk: t.name for pk, t in techniques.items()},
         calls=open_calls_load(),
+        lexicon=lexicon,
+        team_tags=team_tags,
+        dataset_names={d.pk: d.short_name for d in Dataset.objects.all()},
+        team_projects=_team_projects(facts),
     )
+
+
+def _team_projects(facts: dict[int, ProjectFacts]) -> dict[int, list[int]]:
+    index: dict[int, list[int]] = {}
+    for project in facts.values():
+        for team_pk in project.teams:
+            index.setdefault(team_pk, []).append(project.pk)
+    return index
 
 
 def open_calls_load() -> list[CallFacts]:
@@ -315,8 +382,14 @@ def team_profiles(
                         sorted(registry.institute_names.get(i, "") for i in institutes)
                     ),
                     words=Counter(registry.team_words.get(pk, {})),
+                    tags=tuple(registry.team_tags.get(pk, ())),
                 )
             profile.words.update(facts.words)
+            # Lead of a project: all of it is the team's; partner: half of it.
+            share = 1.0 if facts.lead_team == pk else 0.5
+            for key in facts.concepts:
+                profile.concepts[key] = profile.concepts.get(key, 0.0) + share
+            profile.weight += share
             profile.domains |= facts.domains
             profile.techniques |= facts.techniques
             profile.granted_datasets |= facts.granted_datasets
@@ -328,6 +401,8 @@ def team_profiles(
                 profile.latest_start is None or facts.start_date > profile.latest_start
             ):
                 profile.latest_start = facts.start_date
+    for profile in profiles.values():
+        _profile_concepts(profile, registry)
     # A team's own calls, and those of the public projects it is (visibly) part of.
     for call in registry.calls:
         if call.team is not None:
@@ -343,6 +418,26 @@ def team_profiles(
             if pk in profiles:
                 profiles[pk].open_calls.append(call)
     return profiles
+
+
+# What a declared expertise tag (or a concept in the team's name) adds to the share
+# of the team's projects that name the concept.
+DECLARED = 0.6
+
+
+def _profile_concepts(profile: TeamProfile, registry: Registry) -> None:
+    """Turn the project counts into 0–1 strengths and add the declared concepts."""
+    lexicon = registry.lexicon
+    declared = set(lexicon.concepts(profile.name))
+    for tag in profile.tags:
+        declared.add(tag_key(tag))
+        declared |= set(lexicon.concepts(tag))
+    total = profile.weight or 1.0
+    strengths = {key: count / total for key, count in profile.concepts.items()}
+    for key in declared:
+        strengths[key] = strengths.get(key, 0.0) + DECLARED
+    profile.concepts = {key: min(1.0, value) for key, value in strengths.items()}
+    profile.core = frozenset(declared)
 
 
 def bm25_scores(
@@ -377,10 +472,3 @@ def bm25_scores(
         if score:
             scores[pk] = score
     return scores
-
-
-def shared_words(query: Counter, profile: TeamProfile, *, limit: int = 6) -> list[str]:
-    """The query's words that the team's profile uses most, for the reasons."""
-    common = [word for word in query if word in profile.words]
-    common.sort(key=lambda word: (-profile.words[word], word))
-    return common[:limit]

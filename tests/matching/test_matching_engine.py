@@ -92,4 +92,4 @@ def test_team_profiles_live_in_the_index_and_follow_their_projects(search_engine
     # The engine's text score reads the profile: a word found only in it matches.
     found = team_match_list(request=MatchRequest(text="oxymétrie nocturne"))
     assert found and found[0].pk == scene.candidate.pk
-    assert "oxymetrie" in " ".join(found[0].reasons.matched_terms)
+    assert any("Oxymétrie nocturne" in s for s in found[0].reasons.sentences)

@@ -29,7 +29,8 @@ def test_project_match_gives_the_dataset_and_common_partner_reasons(scene):
     assert [p.name for p in candidate.reasons.common_partners] == [str(scene.common)]
     assert any("SNDS" in sentence for sentence in candidate.reasons.sentences)
     assert any(str(scene.common) in s for s in candidate.reasons.sentences)
-    assert "cardiaque" in candidate.reasons.matched_terms
+    # Labels people read (issue 12), never stems.
+    assert "Insuffisance cardiaque" in candidate.reasons.matched_terms
     assert [e.name for e in candidate.experts] == ["Alice Experte"]
     assert 0 < candidate.score <= 1
 

@@ -235,6 +235,18 @@ def _check_evaluations() -> None:
     assert on_published >= 0.9 * evaluations.count()
 
 
+def _check_matching_labelled_set():
+    """The hand-labelled matching needs (bench/data/matching_labelled.yaml) name
+    teams by slug: each one must exist, or the benchmark silently loses needs."""
+    from bench.labelled import labelled_needs, labelled_slugs
+
+    needs = labelled_needs()
+    assert len(needs) >= 40 and sum(n.lang == "en" for n in needs) >= 10
+    slugs = labelled_slugs(needs)
+    known = set(Team.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    assert slugs - known == set()
+
+
 def test_seed_demo_loads_every_threshold_and_is_idempotent():
     output = _seed()
 
@@ -246,6 +258,7 @@ def test_seed_demo_loads_every_threshold_and_is_idempotent():
     _check_publishing()
     _check_evaluations()
     _check_calls()
+    _check_matching_labelled_set()
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         assert PortalSettings.for_site(site).demo_data_loaded

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from bench import labelled
 from bench import matching as bench
 from projects.models import Project
 from registry.models import Team
@@ -16,8 +17,19 @@ from search.client import es_available, es_reset
 from search.indexing import index_rebuild
 
 RESULTS = Path(settings.BASE_DIR) / "bench" / "results" / "matching.md"
-TARGET_GAIN = 0.20
+TARGET_GAIN = 0.30
+TARGET_LABELLED_RECALL5 = 0.70
 
+
+PARTNER_NOTE = (
+    "Why this protocol says little on the demo data: `seed_demo` picks a project's "
+    "partner teams at random, 60 % among teams of another institute, 40 % among "
+    "teams sharing a domain or technique with the lead (portal/demo/"
+    "project_specs.py, `_partners`). A hidden partner is thus either any team or "
+    "the lead's twin: BM25 itself is near chance (random recall@10 ≈ 10/47 ≈ 0.21), "
+    "and a matcher that stops rewarding resemblance loses the twin cases. The "
+    "labelled needs above measure what the issue asks (what the requester lacks)."
+)
 
 LATENCY_NOTE = (
     "First column: reading the registry again, as after any change to the data. The "
@@ -33,9 +45,11 @@ def latencies_measure() -> dict[str, dict]:
     if es_available():
         index_rebuild(search_type="team")
         latencies["Elasticsearch + database"] = bench.latency_run()
+        latencies["API (POST), Elasticsearch + database"] = bench.api_latency_run()
     with override_settings(ELASTICSEARCH_URL=""):
         es_reset()
         latencies["database only"] = bench.latency_run()
+        latencies["API (POST), database only"] = bench.api_latency_run()
     es_reset()
     return latencies
 
@@ -46,7 +60,9 @@ def latency_table(latencies: dict[str, dict]) -> list[str]:
         "| p95 (ms) |",
         "|---|---|---|---|---|",
         *[
-            f"| {engine} | {row['requests']} | {row['cold']:.0f} | {row['p50']:.0f} "
+            f"| {engine} | {row['requests']} "
+            f"| {format(row['cold'], '.0f') if row['cold'] else '—'} "
+            f"| {row['p50']:.0f} "
             f"| {row['p95']:.0f} |"
             for engine, row in latencies.items()
         ],
@@ -67,8 +83,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["latency_only"]:
             return self.latency_only()
-        cases, matcher, baseline = bench.bench_run()
-        table = bench.results_table(matcher, baseline)
+        scores = labelled.labelled_run()
+        matcher_scores = scores[-1]
+        recall5 = matcher_scores.mean(matcher_scores.recall5)
+        needs = labelled.labelled_needs()
+        run = bench.bench_run()
+        matcher, baseline = run["held_out"]
+        cases = run["cases"]
         old, new = baseline.recall(10), matcher.recall(10)
         met = bool(old) and (new - old) / old >= TARGET_GAIN
         latencies = latencies_measure()
@@ -76,24 +97,48 @@ class Command(BaseCommand):
             "# Team matching benchmark (`make bench-matching`)",
             "",
             f"Run {timezone.now():%Y-%m-%d %H:%M} UTC on {platform.node()}, demo data "
-            f"(`seed_demo`), {len(matcher.ranks)} hidden links from "
+            "(`seed_demo`).",
+            "",
+            "## Labelled needs (bench/data/matching_labelled.yaml)",
+            "",
+            f"{len(needs)} needs written by hand "
+            f"({sum(n.lang == 'en' for n in needs)} in English), each with the teams "
+            "that truly complement the requester and the requester's twins (same "
+            "topic: the wrong answer). Recall@k: share of the expected teams in the "
+            "first k; MRR: of the first expected team. Weights: the settings'.",
+            "",
+            labelled.labelled_table(scores),
+            "",
+            f"Target recall@5 ≥ {TARGET_LABELLED_RECALL5}: "
+            f"**{'met' if recall5 >= TARGET_LABELLED_RECALL5 else 'not met'}** "
+            f"({recall5:.3f}).",
+            "",
+            "## Hide one partner (held out)",
+            "",
+            f"{len(cases)} hidden links from "
             f"{len({c.project_pk for c in cases})} published projects with 2+ partner "
-            "teams (each partner hidden in turn).",
+            "teams (each partner hidden in turn). The hidden (project, team) link is "
+            "removed from the facts before any signal is computed; both rankers see "
+            "the same candidates and team profiles; the baseline is BM25 of the "
+            "project text over the team profiles. Weights tuned on the "
+            f"{run['tune_cases']} cases of projects with an even id (grid in "
+            "bench/matching.py), reported on the "
+            f"{run['held_out_cases']} held-out cases of projects with an odd id:",
             "",
-            "The hidden (project, team) link is removed from the facts before any "
-            "signal is computed; both rankers see the same candidates and the same "
-            "team profiles; the baseline is BM25 of the project text over the team "
-            "profiles (project texts + team description and expertise).",
+            bench.results_table(matcher, baseline),
             "",
-            table,
-            "",
-            f"Target (+20 % relative recall@10 over the baseline): "
+            f"Target (+30 % relative recall@10 over the baseline, held out): "
             f"**{'met' if met else 'not met'}**.",
             "",
-            f"Weights: {bench.weights_line()}; diversity penalty "
-            f"{settings.MATCHING_DIVERSITY_PENALTY}. The weights were picked among a "
-            "handful of variants on this same data set, so the gain is optimistic "
-            "(no held-out split).",
+            f"Tuned weights: {bench.weights_line(run['tuned'])}.",
+            "",
+            PARTNER_NOTE,
+            "",
+            "All cases, with the settings' weights "
+            f"({bench.weights_line()}; diversity penalty "
+            f"{settings.MATCHING_DIVERSITY_PENALTY}):",
+            "",
+            bench.results_table(*run["all"]),
             "",
             "## Latency of `team_match_list` (in-process, from a project)",
             "",

@@ -1,0 +1,315 @@
+"""A match request and what it resolves to: what the requester has, what it needs.
+
+*Have*: a published project, a team, or a described profile (text, domains,
+techniques, datasets already obtained). *Need*: a text, expertise, domains,
+techniques, datasets, preferred and excluded institutes. Both sides become
+concepts (search/matching/lexicon.py), so a need in English and the same need in
+French resolve alike. Without a stated need, the need of a project is what it
+covers that its teams' other work does not; that of a team, its fields (mode
+"complementary": other methods in the same fields) or all of it ("similar").
+Terms, datasets and institutes are given by id or slug.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from projects.models import Domain, Project, Technique
+from registry.models import Dataset, Organisation, Team
+from search.matching.calls import Offer
+from search.matching.lexicon import tag_key, term_key
+from search.matching.signals import DECLARED, Registry, text_tokens
+
+MODES = ("complementary", "similar")
+MAX_SIZE = 50
+MAX_ITEMS = 50
+
+
+@dataclass
+class MatchRequest:
+    """What a researcher asks for. Lists take ids or slugs."""
+
+    text: str = ""  # what we need, in words (or an abstract)
+    domains: list = field(default_factory=list)
+    techniques: list = field(default_factory=list)
+    datasets: list = field(default_factory=list)
+    dataset: int | str | None = None  # one dataset (older form of `datasets`)
+    expertise: list[str] = field(default_factory=list)
+    preferred_institutes: list = field(default_factory=list)
+    excluded_institutes: list = field(default_factory=list)
+    project: str = ""  # have: slug of a published project
+    team: str = ""  # have: slug of a team
+    have_text: str = ""  # have: a described profile
+    have_domains: list = field(default_factory=list)
+    have_techniques: list = field(default_factory=list)
+    have_datasets: list = field(default_factory=list)
+    mode: str = "complementary"
+    size: int = 10
+
+
+class MatchInvalid(Exception):
+    """Bad input: each error is {"field", "code", "message"}."""
+
+    def __init__(self, errors: list[dict]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+@dataclass
+class MatchContext:
+    """A validated request, resolved against the registry."""
+
+    need: dict[str, float]  # concept → weight
+    need_words: Counter  # words of the need, for the text score
+    have: dict[str, float]  # concept → how much the requester already has it
+    mode: str
+    size: int
+    wanted_datasets: dict[int, str]  # id → name
+    requester_teams: set[int]
+    preferred_institutes: set[int]
+    excluded_institutes: set[int]
+    need_text: str = ""  # for the engine's text score
+    stated_need: bool = False
+    offer: Offer = field(default_factory=lambda: Offer(*[frozenset()] * 3, Counter()))
+
+    # Older names, read by the experts and the reasons.
+    @property
+    def query(self) -> Counter:
+        return self.need_words
+
+    @property
+    def needed_domains(self) -> set[int]:
+        return {
+            int(key[1:]) for key in self.need if key[:1] == "d" and key[1:].isdigit()
+        }
+
+
+def _error(name: str, code: str, message: str) -> dict:
+    return {"field": name, "code": code, "message": message}
+
+
+def match_request_check(*, request: MatchRequest) -> None:
+    """Raise MatchInvalid with every problem of the request's shape."""
+    errors = []
+    limit = settings.MATCHING_TEXT_MAX_WORDS
+    for name in ("text", "have_text"):
+        value = getattr(request, name) or ""
+        if len(value) > limit * 15 or len(value.split()) > limit:
+            errors.append(
+                _error(
+                    name,
+                    "too_long",
+                    _("Le texte dépasse %(limit)s mots.") % {"limit": limit},
+                )
+            )
+    stated = (
+        (request.text or "").strip()
+        or request.domains
+        or request.techniques
+        or request.expertise
+    )
+    if not (stated or request.project or request.team):
+        errors.append(
+            _error(
+                "text",
+                "required",
+                _("Décrivez votre besoin, ou partez d’un projet ou d’une équipe."),
+            )
+        )
+    if request.mode not in MODES:
+        errors.append(_error("mode", "invalid", _("Mode inconnu.")))
+    if not 1 <= request.size <= MAX_SIZE:
+        errors.append(
+            _error(
+                "size",
+                "invalid",
+                _("Entre 1 et %(max)s résultats.") % {"max": MAX_SIZE},
+            )
+        )
+    if errors:
+        raise MatchInvalid(errors)
+
+
+def resolve(queryset, values, name: str, errors: list[dict]) -> list:
+    """The objects named by ids or slugs; an error lists the unknown ones."""
+    values = [str(value).strip() for value in values or () if str(value).strip()]
+    if not values:
+        return []
+    if len(values) > MAX_ITEMS:
+        errors.append(_error(name, "too_many", _("Trop de valeurs.")))
+        return []
+    ids = {int(v) for v in values if v.isdecimal() and len(v) < 10}
+    slugs = {v[:120] for v in values if not (v.isdecimal() and len(v) < 10)}
+    found = list(queryset.filter(pk__in=ids)) + list(queryset.filter(slug__in=slugs))
+    known = {str(obj.pk) for obj in found} | {obj.slug for obj in found}
+    unknown = [v for v in values if v not in known and v.lstrip("0") not in known]
+    if unknown:
+        errors.append(
+            _error(
+                name,
+                "not_found",
+                _("Valeurs inconnues : %(values)s.")
+                % {"values": ", ".join(unknown[:10])},
+            )
+        )
+    return found
+
+
+def _raise_up(target: dict[str, float], key: str, value: float) -> None:
+    target[key] = max(target.get(key, 0.0), value)
+
+
+def _team_strengths(
+    team_pk: int, registry: Registry, *, without_project: int | None
+) -> dict[str, float]:
+    """What a team has, from its declared expertise and its other public projects."""
+    counts: Counter = Counter()
+    total = 0.0
+    for project_pk in registry.team_projects.get(team_pk, ()):
+        facts = registry.projects.get(project_pk)
+        if facts and facts.pk != without_project and team_pk in facts.teams:
+            share = 1.0 if facts.lead_team == team_pk else 0.5
+            total += share
+            for key in facts.concepts:
+                counts[key] += share
+    strengths = {key: count / total for key, count in counts.items()} if total else {}
+    team = registry.teams.get(team_pk)
+    declared = set(registry.lexicon.concepts(team.name)) if team else set()
+    for tag in registry.team_tags.get(team_pk, ()):
+        declared |= {tag_key(tag), *registry.lexicon.concepts(tag)}
+    for key in declared:
+        strengths[key] = strengths.get(key, 0.0) + DECLARED
+    return {key: min(1.0, value) for key, value in strengths.items()}
+
+
+def _term_ids(kind: str, have: dict[str, float], offered: set[str]) -> frozenset:
+    keys = {k for k, v in have.items() if v >= 0.3} | offered
+    return frozenset(
+        int(key[1:]) for key in keys if key[:1] == kind and key[1:].isdigit()
+    )
+
+
+def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
+    """Validate the request, resolve its ids and slugs; MatchInvalid otherwise."""
+    match_request_check(request=request)
+    errors: list[dict] = []
+    lexicon = registry.lexicon
+    need: dict[str, float] = {}
+    have: dict[str, float] = {}
+    for key in lexicon.concepts(request.text or ""):
+        need[key] = 1.0
+    for phrase in request.expertise or ():
+        for key in {tag_key(str(phrase)), *lexicon.concepts(str(phrase))}:
+            need[key] = 1.0
+    for kind, model, values, name in (
+        ("d", Domain, request.domains, "domains"),
+        ("t", Technique, request.techniques, "techniques"),
+    ):
+        for term in resolve(model.objects.all(), values, name, errors):
+            need[term_key(kind, term.pk)] = 1.0
+    for kind, model, values, name in (
+        ("d", Domain, request.have_domains, "have_domains"),
+        ("t", Technique, request.have_techniques, "have_techniques"),
+    ):
+        for term in resolve(model.objects.all(), values, name, errors):
+            have[term_key(kind, term.pk)] = 1.0
+    for key in lexicon.concepts(request.have_text or ""):
+        have[key] = 1.0
+    stated_need = bool(need or (request.text or "").strip())
+    need_words: Counter = Counter(text_tokens(request.text or ""))
+    found = resolve(Dataset.objects.all(), request.datasets, "datasets", errors)
+    if request.dataset not in (None, ""):
+        found += resolve(Dataset.objects.all(), [request.dataset], "dataset", errors)
+    wanted = {d.pk: d.short_name for d in found}
+    owned = {
+        d.pk
+        for d in resolve(
+            Dataset.objects.all(), request.have_datasets, "have_datasets", errors
+        )
+    }
+    institutes = Organisation.objects.institutes()
+    preferred = resolve(
+        institutes, request.preferred_institutes, "preferred_institutes", errors
+    )
+    excluded = resolve(
+        institutes, request.excluded_institutes, "excluded_institutes", errors
+    )
+    requester: set[int] = set()
+    project_pk = None
+    offered: set[str] = set()  # the project's own terms: what it brings to a call
+    if request.project:
+        project = (
+            Project.objects.public()
+            .filter(slug=str(request.project)[:80])
+            .prefetch_related("dataset_uses__dataset")
+            .first()
+        )
+        if project is None:
+            errors.append(_error("project", "not_found", _("Projet publié inconnu.")))
+        else:
+            project_pk = project.pk
+            facts = registry.projects.get(project.pk)
+            if facts:
+                requester |= set(facts.teams)
+                owned |= facts.granted_datasets
+                offered |= {k for k in facts.concepts if k[:1] in "dt"}
+                if not stated_need:
+                    need_words.update(facts.words)
+            if not request.datasets and request.dataset in (None, ""):
+                for use in project.dataset_uses.all():
+                    if use.dataset_id not in owned:
+                        wanted[use.dataset_id] = use.dataset.short_name
+    team = None
+    if request.team:
+        team = Team.objects.filter(slug=str(request.team)[:80]).first()
+        if team is None:
+            errors.append(_error("team", "not_found", _("Équipe inconnue.")))
+        else:
+            requester.add(team.pk)
+    if errors:
+        raise MatchInvalid(errors)
+    for pk in requester:
+        for key, value in _team_strengths(
+            pk, registry, without_project=project_pk
+        ).items():
+            _raise_up(have, key, value)
+    for team_pk in requester:
+        for pk in registry.team_projects.get(team_pk, ()):
+            facts = registry.projects.get(pk)
+            if facts and team_pk in facts.teams and facts.pk != project_pk:
+                owned |= facts.granted_datasets
+    if not stated_need and project_pk in registry.projects:
+        # A project's need: what it covers that its teams do not already have.
+        for key in registry.projects[project_pk].concepts:
+            need[key] = max(0.15, 1.0 - have.get(key, 0.0))
+    elif not stated_need and team is not None:
+        own = _team_strengths(team.pk, registry, without_project=None)
+        if request.mode == "similar":
+            need = dict(own)
+        else:
+            need = {k: v for k, v in own.items() if k[:1] == "d"}
+            have = {k: v for k, v in have.items() if k[:1] != "d"}
+        need_words.update(registry.team_words.get(team.pk, {}))
+    if request.mode == "similar":
+        have = {}
+    return MatchContext(
+        need=need,
+        need_words=need_words,
+        have=have,
+        mode=request.mode,
+        size=request.size,
+        wanted_datasets=wanted,
+        requester_teams=requester,
+        preferred_institutes={o.pk for o in preferred},
+        excluded_institutes={o.pk for o in excluded},
+        need_text=(request.text or "")[:20000],
+        stated_need=stated_need,
+        offer=Offer(
+            domains=_term_ids("d", have, offered),
+            techniques=_term_ids("t", have, offered),
+            datasets=frozenset(owned),
+            words=need_words,
+        ),
+    )
