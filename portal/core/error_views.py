@@ -1,5 +1,5 @@
-"""Error pages (`handler400/403/404/500`): the API's documented JSON under `/api/`,
-DSFR pages elsewhere.
+"""Error pages (`handler400/403/404/500`, `CSRF_FAILURE_VIEW`): the API's documented
+JSON under `/api/`, DSFR pages elsewhere.
 
 Django answers a body over `DATA_UPLOAD_MAX_MEMORY_SIZE`, a bad Host header or an
 unhandled exception with its own handlers, outside DRF's exception handler: without
@@ -42,6 +42,19 @@ def permission_denied(request, exception=None):
             _("Vous n’avez pas la permission d’effectuer cette action."),
         )
     return defaults.permission_denied(request, exception)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a write without a valid token on a view that is not the
+    API's own (DRF views check CSRF themselves), e.g. a malformed API path that
+    falls through to the site's pages. JSON under `/api/`, the DSFR 403 elsewhere."""
+    if _is_api(request):
+        return _api_error(
+            403,
+            "csrf_failed",
+            _("Jeton CSRF absent ou invalide : rechargez la page et réessayez."),
+        )
+    return defaults.permission_denied(request, exception=None)
 
 
 def page_not_found(request, exception=None):

@@ -143,3 +143,17 @@ def test_error_pages_are_dsfr_pages(template):
 
     html = render_to_string(template)
     assert "dsfr" in html and "fr-container" in html and "fr-btn" in html
+
+
+def test_a_refused_csrf_check_under_the_api_is_json():
+    """A write to an API path no API view serves falls through to the site's pages,
+    whose CSRF check refused it with Django's HTML page (found by the fuzzing)."""
+    client = Client(enforce_csrf_checks=True)
+    response = client.patch(
+        "/api/v1/projects/a/b/c/", data="{}", content_type="application/json"
+    )
+    assert response.status_code == 403
+    assert response.json()["errors"][0]["code"] == "csrf_failed"
+    page = client.post("/signaler-une-erreur/", data={})
+    assert page.status_code == 403
+    assert "fr-" in page.content.decode()  # the DSFR page, not Django's
