@@ -68,3 +68,5 @@ class SearchResponse:
     took_ms: int
     engine: str  # "elasticsearch" or "database"
     next_search_after: list | None = None
+    # The database answered because a configured engine failed (not by design).
+    degraded: bool = False

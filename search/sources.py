@@ -4,12 +4,14 @@ Only public data reaches the index: projects come from `Project.objects.public()
 and the facets of teams, people and datasets are derived from public projects only.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Model, Prefetch, QuerySet
 from django.utils import translation
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
 
 from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
 from registry.models import Dataset, Evaluation, Membership, Organisation, Person, Team
@@ -383,3 +385,51 @@ SOURCES: dict[str, SearchSource] = {
         ),
     )
 }
+
+
+# --- what the database engines search, weighted, and how a hit is shown ----------
+
+# Weighted text of the database engines, from the same documents as the index:
+# column → document fields. `title` and `acronym` rank first, then `keywords`
+# (keywords, domains, techniques, expertise), `summary` (with the names of
+# organisations, teams, people, datasets), `body`; `english` is searched in English.
+ENTRY_TEXT_FIELDS = {
+    "acronym": ("acronym",),
+    "title": ("title",),
+    "keywords": ("keywords", "expertise"),
+    "summary": ("summary", "names"),
+    "body": ("body",),
+    "english": ("title_en", "body_en"),
+}
+
+
+def entry_texts(document: dict) -> dict[str, str]:
+    """Each weighted column's text for one document, tags stripped."""
+
+    def joined(value) -> str:
+        values = value if isinstance(value, list) else [value]
+        return "\n".join(strip_tags(str(v)) for v in values if v)
+
+    return {
+        column: "\n".join(filter(None, (joined(document.get(f)) for f in fields)))
+        for column, fields in ENTRY_TEXT_FIELDS.items()
+    }
+
+
+def entry_snippet(document: dict) -> str:
+    """The text shown under a hit when the engine gives no highlight."""
+    return strip_tags(document.get("summary") or document.get("body") or "")[:240]
+
+
+def highlight(text: str, query: str) -> str:
+    """Escaped text with <mark> around the query's words (4 letters and more)."""
+    escaped = escape(text)
+    words = sorted(
+        {w for w in re.findall(r"\w+", query) if len(w) > 3}, key=len, reverse=True
+    )
+    if words:
+        pattern = re.compile(
+            "|".join(re.escape(escape(w)) for w in words), re.IGNORECASE
+        )
+        escaped = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
+    return mark_safe(escaped)

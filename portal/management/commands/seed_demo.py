@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from portal.demo.loader import load_demo
 from portal.demo.stats import demo_counts
+from search.backends import database_backend
 
 
 class Command(BaseCommand):
@@ -19,6 +20,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         for warning in load_demo(self.stdout):
             self.stderr.write(self.style.WARNING(warning))
+        # Bulk loads send no signals: the database's search entries are built here.
+        database_backend().rebuild()
         counts = demo_counts()
         evaluations = counts["evaluations"]
         lines = [
