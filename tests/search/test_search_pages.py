@@ -27,6 +27,22 @@ def test_search_page_falls_back_with_a_notice(client, indexed_scene, settings):
         content = response.content.decode()
         assert response.status_code == 200
         assert "search-fallback-notice" in content
+        assert "Moteur de recherche indisponible" in content
+        assert "CRTEXT" in content
+    finally:
+        es_reset()
+
+
+def test_the_embedded_default_says_simplified_search_not_unavailable(
+    client, indexed_scene, settings
+):
+    settings.ELASTICSEARCH_URL = ""
+    es_reset()
+    try:
+        response = client.get(reverse("search:search"), {"q": "comptes rendus"})
+        content = response.content.decode()
+        assert "Recherche simplifiée" in content
+        assert "indisponible" not in content
         assert "CRTEXT" in content
     finally:
         es_reset()
