@@ -1,8 +1,11 @@
 """Signal receivers: record what to reindex in the outbox, in the writer's transaction,
-and ask a worker to drain it once the transaction commits; while a configured engine
-is away, refresh the database's entries at once."""
+and ask a worker to drain it once the transaction commits. When the database answers
+searches (no engine configured, or the engine away), its search entries follow the
+change at once, and again after commit."""
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
@@ -13,25 +16,47 @@ from search.indexing import search_entries_refresh, search_outbox_mark
 
 logger = logging.getLogger(__name__)
 
-
 # A change touching more documents than this (an institute renamed) is left to the
 # outbox drain, which refreshes the database's entries too, outside the request.
 SYNC_REFRESH_MAX = 200
+_deferred = 0
+
+
+@contextmanager
+def search_entries_deferred() -> Iterator[None]:
+    """Bulk loads (seed_demo) skip per-row entry refreshes and rebuild once after."""
+    global _deferred
+    _deferred += 1
+    try:
+        yield
+    finally:
+        _deferred -= 1
 
 
 def record_change(sender, instance, **kwargs) -> None:
     items = documents_affected_by(instance)
-    # The drain after commit writes the database's search entries, and the index if
-    # there is one. While a configured engine is away, the database answers: its
-    # entries follow the change at once, in the writer's transaction.
-    if (
-        settings.ELASTICSEARCH_URL
-        and len(items) <= SYNC_REFRESH_MAX
-        and not es_available()
-    ):
+    engine_configured = bool(settings.ELASTICSEARCH_URL)
+    at_once = len(items) <= SYNC_REFRESH_MAX and not _deferred
+    if at_once and (not engine_configured or not es_available()):
+        # Read-your-writes for the database engines: this row now; after commit,
+        # what was saved after it (tags, relations of the same edit).
         search_entries_refresh(items=items)
+        if not engine_configured:
+            transaction.on_commit(lambda: _entries_refresh_after_commit(items))
+            return
+    if not engine_configured and _deferred:
+        return
     search_outbox_mark(items=items)
     transaction.on_commit(_request_drain)
+
+
+def _entries_refresh_after_commit(items) -> None:
+    try:
+        search_entries_refresh(items=items)
+    except Exception:  # the save succeeded; the outbox drain retries the entries
+        logger.warning("search entries not refreshed; queued", exc_info=True)
+        search_outbox_mark(items=items)
+        _request_drain()
 
 
 def _request_drain() -> None:

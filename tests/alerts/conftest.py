@@ -41,6 +41,15 @@ def make_user(django_user_model):
     return make
 
 
+def database_only(settings) -> None:
+    """Search on the database from now on, its entries holding what was written
+    while the engine was configured (the outbox drain writes them)."""
+    from search.indexing import search_outbox_drain
+
+    settings.ELASTICSEARCH_URL = ""
+    search_outbox_drain()
+
+
 def saved_search(user, query_string: str, *, since, **kwargs) -> SavedSearch:
     return SavedSearch.objects.create(
         user=user,
