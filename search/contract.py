@@ -9,6 +9,7 @@ TYPES = {
     "team": _("Équipes"),
     "person": _("Personnes"),
     "dataset": _("Jeux de données"),
+    "organisation": _("Organisations"),
 }
 
 # Facet name → (document field, label). Order is the order of the page.

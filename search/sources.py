@@ -369,6 +369,33 @@ def dataset_document(dataset: Dataset, facets_by_project: ProjectFacets) -> dict
     }
 
 
+# --- organisations: found by name and acronym ---------------------------------------
+
+
+def organisation_rows() -> QuerySet[Organisation]:
+    return Organisation.objects.select_related("parent").order_by("pk")
+
+
+def organisation_document(organisation: Organisation, facets_by_project) -> dict:
+    parent = organisation.parent
+    return {
+        "pk": organisation.pk,
+        "type": "organisation",
+        "slug": organisation.slug,
+        "url": _french_url(organisation),
+        "label": str(organisation),
+        "title": organisation.name,
+        "acronym": organisation.acronym,
+        "names": [name for name in (parent and parent.name, organisation.city) if name],
+        "suggest": f"{organisation.acronym} {organisation.name}".strip(),
+        "sort_title": organisation.name,
+        "kind": organisation.kind,
+        "city": organisation.city,
+        "updated_at": organisation.updated_at,
+        "institutes": sorted(_institute_ids([organisation])),
+    }
+
+
 def _french_url(instance: Model) -> str:
     with translation.override("fr"):
         return instance.get_absolute_url()
@@ -382,6 +409,9 @@ SOURCES: dict[str, SearchSource] = {
         SearchSource("person", Person, person_rows, person_document, person_projects),
         SearchSource(
             "dataset", Dataset, dataset_rows, dataset_document, dataset_projects
+        ),
+        SearchSource(
+            "organisation", Organisation, organisation_rows, organisation_document
         ),
     )
 }

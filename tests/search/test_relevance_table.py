@@ -32,8 +32,17 @@ from tests.conftest import _drop_indexes, _engine_or_skip, rebuild_all
 
 pytestmark = pytest.mark.django_db
 
-INSERM = ("RETINA", "NEUROVASC", "MAMMO", "DIABCO", "EDSCAN", "ALZVOX", "LIC")
-INRIA = ("GENOUIRM", "CARDIRM", "CRTEXT", "SEPREA", "CODAGE", "BPCOTEL", "LINC")
+INSERM = ("RETINA", "NEUROVASC", "MAMMO", "DIABCO", "EDSCAN", "ALZVOX", "LIC", "Inserm")
+INRIA = (
+    "GENOUIRM",
+    "CARDIRM",
+    "CRTEXT",
+    "SEPREA",
+    "CODAGE",
+    "BPCOTEL",
+    "LINC",
+    "Inria",
+)
 ALL = None  # every type
 
 # (category, query, expected labels or acronyms — any of them in the top 3, types)
@@ -111,7 +120,14 @@ CASES = [
     ("identifiers", "PMSI", ("CODAGE",), ["project"]),
     ("identifiers", "SNDS", ("SNDS",), ALL),
     ("organisations", "Inserm", INSERM, ALL),
-    ("organisations", "INESIA", ("FIBRA", "INSUCARD", "CEVAL"), ALL),
+    ("organisations", "INESIA", ("INESIA",), ["organisation"]),
+    ("organisations", "Inserm", ("Inserm",), ["organisation"]),
+    (
+        "organisations",
+        "institut national recherche numerique",
+        ("Inria",),
+        ["organisation"],
+    ),
     ("organisations", "inria", INRIA, ALL),
     ("organisations", "institut national de la santé", INSERM, ALL),
     ("organisations", "laboratoire imagerie cerebrale", ("LIC",), ["team"]),
@@ -162,7 +178,9 @@ def top3(backend, query: str, types) -> list[str]:
 
 def found(labels: list[str], expected: tuple[str, ...]) -> bool:
     return any(
-        label == wanted or label.split(" – ")[0] == wanted
+        label == wanted
+        or label.split(" – ")[0] == wanted
+        or label.endswith(f"({wanted})")  # an organisation: "Name (ACRONYM)"
         for label in labels
         for wanted in expected
     )
