@@ -12,7 +12,8 @@ from abc import abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
 
 from projects.institutes import project_institute_pairs
 from projects.models import Project
@@ -230,10 +231,22 @@ def _entry(document: dict) -> SearchEntry:
     )
 
 
+def ids_in(ids) -> list[int] | RawSQL:
+    """The right side of an `__in` lookup for many ids: on PostgreSQL one array
+    parameter, not one parameter per id (thousands of them cost more than the
+    query itself)."""
+    ids = list(ids)
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    return ids
+
+
 def _ordered(
     keys: list[Key], scores: dict[Key, float], request: SearchRequest
 ) -> list[Key]:
     """Hits in the requested order: score, title or start date (latest first)."""
+    if request.sort == "relevance" and scores:
+        return sorted(keys, key=lambda k: (-scores.get(k, 0.0), k))
     by_type: dict[str, list[int]] = defaultdict(list)
     for search_type, pk in keys:
         by_type[search_type].append(pk)
@@ -241,7 +254,7 @@ def _ordered(
     for search_type, ids in by_type.items():
         rows = SearchEntry.objects.filter(search_type=search_type)
         if len(ids) < 10000:
-            rows = rows.filter(object_id__in=ids)
+            rows = rows.filter(object_id__in=ids_in(ids))
         wanted = set(ids)
         for pk, title, start in rows.values_list(
             "object_id", "sort_title", "start_date"
@@ -252,15 +265,13 @@ def _ordered(
     def title(key: Key) -> tuple:
         return (sort_data.get(key, ("", None))[0], key)
 
-    if request.sort == "title" or (request.sort == "relevance" and not scores):
-        return sorted(keys, key=title)
     if request.sort == "date":
         dated = [k for k in keys if sort_data.get(k, ("", None))[1]]
         undated = [k for k in keys if not sort_data.get(k, ("", None))[1]]
         dated.sort(key=title)
         dated.sort(key=lambda k: sort_data[k][1], reverse=True)
         return dated + sorted(undated, key=title)
-    return sorted(keys, key=lambda k: (-scores.get(k, 0.0), title(k)))
+    return sorted(keys, key=title)
 
 
 def _hits(keys: list[Key], scores: dict[Key, float], query: str) -> list[SearchHit]:
@@ -289,7 +300,7 @@ def _hits(keys: list[Key], scores: dict[Key, float], query: str) -> list[SearchH
 
 def project_facet_pairs(project_ids: set[int]) -> dict[str, dict[str, set[int]]]:
     """Facet name → value → ids of the projects that have it."""
-    projects = Project.objects.filter(pk__in=project_ids)
+    projects = Project.objects.filter(pk__in=ids_in(project_ids))
     pairs: dict[str, dict[str, set[int]]] = {name: defaultdict(set) for name in FACETS}
 
     def collect(name: str, *lookups: str):
@@ -310,7 +321,7 @@ def project_facet_pairs(project_ids: set[int]) -> dict[str, dict[str, set[int]]]
         pairs["stage"][stage_for_trl(trl).value].add(pk)
     for pk, verdict in (
         Evaluation.objects.public()
-        .filter(project__in=project_ids)
+        .filter(project__in=ids_in(project_ids))
         .values_list("project_id", "verdict")
     ):
         if verdict:
