@@ -89,7 +89,13 @@ def facet_filter(name: str, values: list[str]) -> Q:
 def search_query(request: SearchRequest) -> Search:
     """Hits, highlights, facets and sort for a search page or API call."""
     indexes = [DOCUMENTS[t].alias() for t in (request.types or list(DOCUMENTS))]
-    search = Search(index=indexes).query(text_query(request.query))
+    # A type whose index is not built yet (a new type before `search_index rebuild`)
+    # is left out rather than failing the whole search.
+    search = (
+        Search(index=indexes)
+        .params(ignore_unavailable=True)
+        .query(text_query(request.query))
+    )
     active = {name: values for name, values in request.filters.items() if values}
     if active:
         search = search.post_filter(
@@ -158,6 +164,7 @@ def suggest_query(prefix: str, *, size: int = 8) -> Search:
     indexes = [document.alias() for document in DOCUMENTS.values()]
     return (
         Search(index=indexes)
+        .params(ignore_unavailable=True)
         .query(
             Q(
                 "bool",

@@ -11,13 +11,13 @@ from django.conf import settings
 from elasticsearch import ApiError, TransportError
 
 from search.backends import database_backend
-from search.backends.base import SearchBackend
+from search.backends.base import EngineUnavailable, SearchBackend
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.client import es_available, es_mark_down
 from search.contract import TYPES, SearchHit, SearchRequest, SearchResponse
 
 logger = logging.getLogger(__name__)
-ENGINE_ERRORS = (TransportError, ApiError)
+ENGINE_ERRORS = (TransportError, ApiError, EngineUnavailable)
 Answer = TypeVar("Answer")
 
 

@@ -7,6 +7,10 @@ from collections.abc import Iterable
 from search.contract import SearchHit, SearchRequest, SearchResponse
 
 
+class EngineUnavailable(Exception):
+    """The engine answered but cannot serve this search (no index built yet)."""
+
+
 class SearchBackend(ABC):
     """Search, autocomplete, similar projects, and keeping the engine's copy current.
 

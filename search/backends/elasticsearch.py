@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from django.utils.safestring import mark_safe
 
-from search.backends.base import SearchBackend
+from search.backends.base import EngineUnavailable, SearchBackend
 from search.client import es_client
 from search.contract import FACETS, SearchHit, SearchRequest, SearchResponse
 from search.documents import DOCUMENTS
@@ -22,6 +22,8 @@ class ElasticsearchBackend(SearchBackend):
         hits = [_hit(hit, request) for hit in result.hits]
         facets = {}
         aggregations = result.aggregations.to_dict()
+        if not aggregations:  # no index of the searched types exists
+            raise EngineUnavailable("no search index built yet")
         for name in [*FACETS, "type"]:
             buckets = aggregations[name]["values"]["buckets"]
             selected = (

@@ -99,3 +99,14 @@ def test_facet_values_that_look_numeric_but_are_not_are_harmless(
             response = client.get("/api/v1/search/", {"dataset": value})
             assert response.status_code in (200, 400), (engine_url, value)
     es_reset()
+
+
+def test_an_engine_without_indexes_hands_over_to_the_database(search_engine):
+    """Searches skip a type whose index is not built yet; with none built at all,
+    the database answers (and says the engine is unavailable)."""
+    from search.contract import SearchRequest
+    from search.service import search_execute
+
+    response = search_execute(request=SearchRequest(query="mammographie"))
+    assert response.engine == "database" and response.degraded
+    es_reset()
