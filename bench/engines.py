@@ -61,10 +61,15 @@ def engines_measure(
 def engines_report(
     *, projects: int, build: EntriesBuild, summary: bench_search.LatencySummary
 ) -> str:
+    built = (
+        f"Entries built: {build.documents} documents in {build.seconds:.1f} s "
+        f"({build.per_second:.0f} docs/s)."
+        if build.seconds
+        else f"Entries of a previous run reused: {build.documents} documents."
+    )
     return (
         f"# Database search engine: {summary.engine}, {projects} projects\n\n"
-        f"Entries built: {build.documents} documents in {build.seconds:.1f} s "
-        f"({build.per_second:.0f} docs/s).\n\n"
+        f"{built}\n\n"
         "| engine | p50 ms | p95 ms | requests |\n|---|---|---|---|\n"
         f"| {summary.engine} | {summary.p50:.1f} | {summary.p95:.1f} "
         f"| {summary.requests} |\n\n"
