@@ -2,9 +2,9 @@
 and hits. Each engine only says which entries match a query, and how well
 (`match`), and which names start with a prefix (`prefix_match`).
 
-Facets cover projects, computed from (project, value) pairs read in a fixed number
-of queries; other types are left out when a project facet is selected, since only
-the index holds their derived facets.
+Facets cover projects, counted in one statement on PostgreSQL
+(search/backends/project_facets.py); other types are left out when a project facet
+is selected, since only the index holds their derived facets.
 """
 
 import time
@@ -15,13 +15,10 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 
-from projects.institutes import project_institute_pairs
-from projects.models import Project
-from projects.models.project import stage_for_trl
 from projects.selectors import project_similar_by_taxonomy
-from registry.models import Evaluation
 from search.backends.analysis import Concept, concepts, fold, split_identifiers, words
 from search.backends.base import SearchBackend
+from search.backends.project_facets import project_facet_counts
 from search.contract import FACETS, TYPES, SearchHit, SearchRequest, SearchResponse
 from search.facets import facet_values
 from search.models import SearchEntry
@@ -93,23 +90,15 @@ class DatabaseBackend(SearchBackend):
                 matched[search_type].add(pk)
 
         project_ids = matched["project"]
-        pairs = project_facet_pairs(project_ids) if project_ids else {}
-        selected = {
-            name: _union(pairs.get(name, {}), values) for name, values in active.items()
-        }
-        project_hits = (
-            project_ids.intersection(*selected.values()) if selected else project_ids
+        counts, project_hits = (
+            project_facet_counts(project_ids, active) if project_ids else ({}, set())
         )
-        facets = {}
-        for name in FACETS:
-            others = [ids for other, ids in selected.items() if other != name]
-            within = project_ids.intersection(*others) if others else project_ids
-            counts = [
-                (value, len(ids & within)) for value, ids in pairs.get(name, {}).items()
-            ]
-            facets[name] = facet_values(
-                name, [c for c in counts if c[1]], active.get(name, [])
+        facets = {
+            name: facet_values(
+                name, [c for c in counts.get(name, []) if c[1]], active.get(name, [])
             )
+            for name in FACETS
+        }
         # Other types have no project facets here: a selected facet leaves them out.
         hit_ids = {t: set() if active else matched[t] for t in TYPES}
         hit_ids["project"] = project_hits
@@ -296,38 +285,3 @@ def _hits(keys: list[Key], scores: dict[Key, float], query: str) -> list[SearchH
         for key in keys
         if key in entries
     ]
-
-
-def project_facet_pairs(project_ids: set[int]) -> dict[str, dict[str, set[int]]]:
-    """Facet name → value → ids of the projects that have it."""
-    projects = Project.objects.filter(pk__in=ids_in(project_ids))
-    pairs: dict[str, dict[str, set[int]]] = {name: defaultdict(set) for name in FACETS}
-
-    def collect(name: str, *lookups: str):
-        for lookup in lookups:
-            for pk, value in projects.values_list("pk", lookup):
-                if value is not None:
-                    pairs[name][str(value)].add(pk)
-
-    for pk, institute in project_institute_pairs(projects):
-        pairs["institute"][str(institute)].add(pk)
-    collect("team", "lead_team", "partners__team")
-    collect("domain", "domains", "domains__parent")
-    collect("technique", "techniques", "techniques__parent")
-    collect("dataset", "dataset_uses__dataset")
-    collect("status", "status")
-    collect("start_year", "start_date__year")
-    for pk, trl in projects.values_list("pk", "trl"):
-        pairs["stage"][stage_for_trl(trl).value].add(pk)
-    for pk, verdict in (
-        Evaluation.objects.public()
-        .filter(project__in=ids_in(project_ids))
-        .values_list("project_id", "verdict")
-    ):
-        if verdict:
-            pairs["verdict"][verdict].add(pk)
-    return pairs
-
-
-def _union(values_to_ids: dict[str, set[int]], values: list[str]) -> set[int]:
-    return set().union(*(values_to_ids.get(value, set()) for value in values))
