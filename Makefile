@@ -122,9 +122,18 @@ BENCH_ENV := env -u REDIS_URL -u CELERY_BROKER_URL -u CELERY_RESULT_BACKEND \
 	ELASTICSEARCH_URL=http://127.0.0.1:9200 SEARCH_INDEX_PREFIX=search-bench \
 	API_THROTTLE_ANON=100000000/minute API_THROTTLE_USER=100000000/minute
 
+# The database engines (issue 13, bench/engines.py): PostgreSQL on the same database
+# and its stored vector; SQLite (the embedded default) on a file of its own at 10,000.
+SQLITE_BENCH_ENV := env -u REDIS_URL -u CELERY_BROKER_URL -u CELERY_RESULT_BACKEND \
+	-u ELASTICSEARCH_URL DJANGO_SETTINGS_MODULE=portal.settings.dev DEBUG=false \
+	CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL=sqlite:///.services/search-bench-10000.sqlite3
+
 bench: services venv
 	bench_started=$$SECONDS
 	$(BENCH_ENV) $(PY) manage.py search_bench --projects $(BENCH_PROJECTS)
+	$(BENCH_ENV) $(PY) manage.py engines_bench --projects $(BENCH_PROJECTS)
+	mkdir -p .services
+	$(SQLITE_BENCH_ENV) $(PY) manage.py engines_bench --projects 10000
 	echo "make bench took $$((SECONDS - bench_started)) s"
 
 # Team matching (issue 4): hide a partner team of each published project with 2+

@@ -9,6 +9,7 @@ TYPES = {
     "team": _("Équipes"),
     "person": _("Personnes"),
     "dataset": _("Jeux de données"),
+    "organisation": _("Organisations"),
 }
 
 # Facet name → (document field, label). Order is the order of the page.
@@ -68,3 +69,5 @@ class SearchResponse:
     took_ms: int
     engine: str  # "elasticsearch" or "database"
     next_search_after: list | None = None
+    # The database answered because a configured engine failed (not by design).
+    degraded: bool = False

@@ -58,7 +58,11 @@ def _dataset(dataset: Dataset) -> Documents:
 def _organisation(organisation: Organisation) -> Documents:
     team_ids = organisation.teams.values_list("pk", flat=True)
     project_ids = organisation.led_projects.values_list("pk", flat=True)
-    return [("team", pk) for pk in team_ids] + [("project", pk) for pk in project_ids]
+    return (
+        [("organisation", organisation.pk)]
+        + [("team", pk) for pk in team_ids]
+        + [("project", pk) for pk in project_ids]
+    )
 
 
 def _evaluation(evaluation: Evaluation) -> Documents:

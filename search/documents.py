@@ -104,7 +104,19 @@ class DatasetDocument(RegistryDocument):
     kind = Keyword()
 
 
+class OrganisationDocument(RegistryDocument):
+    search_type = "organisation"
+    kind = Keyword()
+    city = Keyword()
+
+
 DOCUMENTS: dict[str, type[RegistryDocument]] = {
     document.search_type: document
-    for document in (ProjectDocument, TeamDocument, PersonDocument, DatasetDocument)
+    for document in (
+        ProjectDocument,
+        TeamDocument,
+        PersonDocument,
+        DatasetDocument,
+        OrganisationDocument,
+    )
 }

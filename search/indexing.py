@@ -1,4 +1,5 @@
 """Writing to Elasticsearch: the outbox drain, zero-downtime rebuilds, reconciliation.
+The drain also keeps the database's search entries current (search/backends/).
 
 Nothing here runs in the request path: changes only write outbox rows (see
 search/signals.py); Celery tasks and the `search_index` command call these functions.
@@ -17,6 +18,7 @@ from elasticsearch import NotFoundError
 from elasticsearch.helpers import bulk, scan
 
 from search.analyzers import analysis_settings
+from search.backends import database_backend
 from search.client import es_client
 from search.documents import DOCUMENTS
 from search.models import SearchOutbox
@@ -69,6 +71,22 @@ def search_outbox_mark(*, items: Iterable[tuple[str, int]]) -> None:
         )
 
 
+def search_entries_refresh(*, items: Iterable[tuple[str, int]]) -> None:
+    """Rewrite the database's search entries of these documents now (the database
+    answers searches when Elasticsearch is not configured or not answering)."""
+    by_type: dict[str, set[int]] = defaultdict(set)
+    for search_type, pk in items:
+        by_type[search_type].add(pk)
+    backend = database_backend()
+    for search_type, ids in by_type.items():
+        source = SOURCES.get(search_type)
+        if source is None:
+            continue
+        documents = source.documents(source.public_rows(ids))
+        found = {document["pk"] for document in documents}
+        backend.refresh(search_type, documents, ids - found)
+
+
 def search_outbox_drain(
     *, batch_size: int | None = None, max_batches: int = 100
 ) -> DrainReport:
@@ -80,14 +98,13 @@ def search_outbox_drain(
     """
     client = es_client()
     report = DrainReport()
-    if client is None:
-        return report
     batch_size = batch_size or settings.SEARCH_BATCH_SIZE
-    # Rows of a type whose index was never built wait for `search_index rebuild`.
+    # Rows of a type whose index was never built wait for `search_index rebuild`;
+    # without Elasticsearch, only the database's entries are written.
     built = [
         t
         for t, document in DOCUMENTS.items()
-        if client.indices.exists_alias(name=document.alias())
+        if client is None or client.indices.exists_alias(name=document.alias())
     ]
     pending = SearchOutbox.objects.filter(search_type__in=built).order_by("dirtied_at")
     for _ in range(max_batches):
@@ -113,19 +130,25 @@ def _apply(
     alias = DOCUMENTS[search_type].alias()
     ids = [row.object_id for row in rows]
     documents = {doc["pk"]: doc for doc in source.documents(source.public_rows(ids))}
-    actions = [_index_action(alias, document) for document in documents.values()]
-    actions += [
-        {"_op_type": "delete", "_index": alias, "_id": pk}
-        for pk in ids
-        if pk not in documents
-    ]
-    _, errors = bulk(client, actions, raise_on_error=False, refresh="wait_for")
-    failed_ids = {
-        int(item[op]["_id"])
-        for item in errors
-        for op in item
-        if not (op == "delete" and item[op].get("status") == 404)
-    }
+    # The database's own search entries first: they answer when the engine is away.
+    database_backend().refresh(
+        search_type, list(documents.values()), [pk for pk in ids if pk not in documents]
+    )
+    errors, failed_ids = [], set()
+    if client is not None:
+        actions = [_index_action(alias, document) for document in documents.values()]
+        actions += [
+            {"_op_type": "delete", "_index": alias, "_id": pk}
+            for pk in ids
+            if pk not in documents
+        ]
+        _, errors = bulk(client, actions, raise_on_error=False, refresh="wait_for")
+        failed_ids = {
+            int(item[op]["_id"])
+            for item in errors
+            for op in item
+            if not (op == "delete" and item[op].get("status") == 404)
+        }
     done = [row for row in rows if row.object_id not in failed_ids]
     # Only rows not dirtied again since we read them: a newer change stays queued.
     condition = Q()

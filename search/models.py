@@ -49,3 +49,43 @@ class SavedMatchRequest(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SearchEntry(models.Model):
+    """One public document as the database engines search it (PostgreSQL, SQLite).
+
+    Filled from the same documents as the Elasticsearch index (search/sources.py) by
+    the same outbox. The text columns are weighted: `title` (title, acronym) ranks
+    above `keywords`, then `summary` (with names), then `body`; `english` holds the
+    English fields. PostgreSQL adds a stored, GIN-indexed `document` tsvector and a
+    trigram index on `words` (migration 0002); SQLite keeps a stemmed copy in an FTS5
+    table (search/backends/sqlite.py).
+    """
+
+    search_type = models.CharField(_("type"), max_length=20)
+    object_id = models.PositiveBigIntegerField(_("identifiant"))
+    label = models.CharField(_("libellé"), max_length=500)
+    url = models.CharField(_("adresse"), max_length=500)
+    sort_title = models.CharField(_("titre de tri"), max_length=500)
+    start_date = models.DateField(_("début"), null=True, blank=True)
+    acronym = models.TextField(_("acronyme"), blank=True)
+    title = models.TextField(_("titre"), blank=True)
+    keywords = models.TextField(_("mots-clés"), blank=True)
+    summary = models.TextField(_("résumé et noms"), blank=True)
+    body = models.TextField(_("texte"), blank=True)
+    english = models.TextField(_("texte anglais"), blank=True)
+    words = models.TextField(_("mots repliés"), blank=True)  # typo pass (pg_trgm)
+    snippet = models.TextField(_("extrait"), blank=True)
+
+    class Meta:
+        verbose_name = _("entrée de recherche")
+        verbose_name_plural = _("entrées de recherche")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["search_type", "object_id"],
+                name="search_entry_one_row_per_document",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.search_type}:{self.object_id}"

@@ -45,6 +45,15 @@ def text_query(query: str) -> Q:
                 type="phrase",
                 boost=2,
             ),
+            # The words as typed, in order, without synonyms: an exact phrase (above
+            # all in a title) ranks above a match reached through a synonym.
+            Q(
+                "multi_match",
+                query=query,
+                fields=["title.folded^3", "summary.folded", "body.folded"],
+                type="phrase",
+                boost=4,
+            ),
             # Most words must match: one common word ("imagerie") is not enough.
             Q(
                 "multi_match",
@@ -55,14 +64,15 @@ def text_query(query: str) -> Q:
                 minimum_should_match=MOST_WORDS,
             ),
             # Typos: no synonyms on this clause (fuzzy and synonym graphs don't mix);
-            # 1 edit from 5 letters, 2 from 9; first letter must match.
+            # 1 edit from 5 letters, 2 from 9; first letter must match. The query is
+            # folded, not stemmed, like the `.folded` words it is compared with.
             Q(
                 "multi_match",
                 query=query,
                 fields=FUZZY_FIELDS,
                 fuzziness="AUTO:5,9",
                 prefix_length=1,
-                analyzer="french_index",
+                analyzer="names",
                 minimum_should_match=MOST_WORDS,
                 boost=0.5,
             ),
@@ -79,7 +89,13 @@ def facet_filter(name: str, values: list[str]) -> Q:
 def search_query(request: SearchRequest) -> Search:
     """Hits, highlights, facets and sort for a search page or API call."""
     indexes = [DOCUMENTS[t].alias() for t in (request.types or list(DOCUMENTS))]
-    search = Search(index=indexes).query(text_query(request.query))
+    # A type whose index is not built yet (a new type before `search_index rebuild`)
+    # is left out rather than failing the whole search.
+    search = (
+        Search(index=indexes)
+        .params(ignore_unavailable=True)
+        .query(text_query(request.query))
+    )
     active = {name: values for name, values in request.filters.items() if values}
     if active:
         search = search.post_filter(
@@ -148,6 +164,7 @@ def suggest_query(prefix: str, *, size: int = 8) -> Search:
     indexes = [document.alias() for document in DOCUMENTS.values()]
     return (
         Search(index=indexes)
+        .params(ignore_unavailable=True)
         .query(
             Q(
                 "bool",
@@ -158,7 +175,7 @@ def suggest_query(prefix: str, *, size: int = 8) -> Search:
                 ],
             )
         )
-        .source(["type", "label", "url"])[:size]
+        .source(["pk", "type", "label", "url"])[:size]
     )
 
 

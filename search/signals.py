@@ -1,17 +1,66 @@
 """Signal receivers: record what to reindex in the outbox, in the writer's transaction,
-and ask a worker to drain it once the transaction commits. Nothing else."""
+and ask a worker to drain it once the transaction commits. When the database answers
+searches (no engine configured, or the engine away), its search entries follow the
+change at once, and again after commit."""
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
+from django.db import transaction
 
 from portal.core.queue import task_enqueue
+from search.client import es_available
 from search.dependencies import documents_affected_by
-from search.indexing import search_outbox_mark
+from search.indexing import search_entries_refresh, search_outbox_mark
+
+logger = logging.getLogger(__name__)
+
+# A change touching more documents than this (an institute renamed) is left to the
+# outbox drain, which refreshes the database's entries too, outside the request.
+SYNC_REFRESH_MAX = 200
+_deferred = 0
+
+
+@contextmanager
+def search_entries_deferred() -> Iterator[None]:
+    """Bulk loads (seed_demo) skip per-row entry refreshes and rebuild once after."""
+    global _deferred
+    _deferred += 1
+    try:
+        yield
+    finally:
+        _deferred -= 1
 
 
 def record_change(sender, instance, **kwargs) -> None:
-    if not settings.ELASTICSEARCH_URL:
-        return  # the database fallback reads the tables directly: nothing to queue
-    search_outbox_mark(items=documents_affected_by(instance))
+    items = documents_affected_by(instance)
+    engine_configured = bool(settings.ELASTICSEARCH_URL)
+    at_once = len(items) <= SYNC_REFRESH_MAX and not _deferred
+    if at_once and (not engine_configured or not es_available()):
+        # Read-your-writes for the database engines: this row now; after commit,
+        # what was saved after it (tags, relations of the same edit).
+        search_entries_refresh(items=items)
+        if not engine_configured:
+            transaction.on_commit(lambda: _entries_refresh_after_commit(items))
+            return
+    if not engine_configured and _deferred:
+        return
+    search_outbox_mark(items=items)
+    _request_drain()
+
+
+def _entries_refresh_after_commit(items) -> None:
+    try:
+        search_entries_refresh(items=items)
+    except Exception:  # the save succeeded; the outbox drain retries the entries
+        logger.warning("search entries not refreshed; queued", exc_info=True)
+        search_outbox_mark(items=items)
+        _request_drain()
+
+
+def _request_drain() -> None:
     from search.tasks import search_outbox_drain_task
 
     # Not durable: the outbox rows are the record; if the broker is down, the

@@ -4,12 +4,14 @@ Only public data reaches the index: projects come from `Project.objects.public()
 and the facets of teams, people and datasets are derived from public projects only.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Model, Prefetch, QuerySet
 from django.utils import translation
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
 
 from projects.institutes import organisation_institute_ids
 from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
@@ -364,6 +366,33 @@ def dataset_document(dataset: Dataset, facets_by_project: ProjectFacets) -> dict
     }
 
 
+# --- organisations: found by name and acronym ---------------------------------------
+
+
+def organisation_rows() -> QuerySet[Organisation]:
+    return Organisation.objects.select_related("parent").order_by("pk")
+
+
+def organisation_document(organisation: Organisation, facets_by_project) -> dict:
+    parent = organisation.parent
+    return {
+        "pk": organisation.pk,
+        "type": "organisation",
+        "slug": organisation.slug,
+        "url": _french_url(organisation),
+        "label": str(organisation),
+        "title": organisation.name,
+        "acronym": organisation.acronym,
+        "names": [name for name in (parent and parent.name, organisation.city) if name],
+        "suggest": f"{organisation.acronym} {organisation.name}".strip(),
+        "sort_title": organisation.name,
+        "kind": organisation.kind,
+        "city": organisation.city,
+        "updated_at": organisation.updated_at,
+        "institutes": sorted(_institute_ids([organisation])),
+    }
+
+
 def _french_url(instance: Model) -> str:
     with translation.override("fr"):
         return instance.get_absolute_url()
@@ -378,5 +407,56 @@ SOURCES: dict[str, SearchSource] = {
         SearchSource(
             "dataset", Dataset, dataset_rows, dataset_document, dataset_projects
         ),
+        SearchSource(
+            "organisation", Organisation, organisation_rows, organisation_document
+        ),
     )
 }
+
+
+# --- what the database engines search, weighted, and how a hit is shown ----------
+
+# Weighted text of the database engines, from the same documents as the index:
+# column → document fields. `title` and `acronym` rank first, then `keywords`
+# (keywords, domains, techniques, expertise), `summary` (with the names of
+# organisations, teams, people, datasets), `body`; `english` is searched in English.
+ENTRY_TEXT_FIELDS = {
+    "acronym": ("acronym",),
+    "title": ("title",),
+    "keywords": ("keywords", "expertise"),
+    "summary": ("summary", "names"),
+    "body": ("body",),
+    "english": ("title_en", "body_en"),
+}
+
+
+def entry_texts(document: dict) -> dict[str, str]:
+    """Each weighted column's text for one document, tags stripped."""
+
+    def joined(value) -> str:
+        values = value if isinstance(value, list) else [value]
+        return "\n".join(strip_tags(str(v)) for v in values if v)
+
+    return {
+        column: "\n".join(filter(None, (joined(document.get(f)) for f in fields)))
+        for column, fields in ENTRY_TEXT_FIELDS.items()
+    }
+
+
+def entry_snippet(document: dict) -> str:
+    """The text shown under a hit when the engine gives no highlight."""
+    return strip_tags(document.get("summary") or document.get("body") or "")[:240]
+
+
+def highlight(text: str, query: str) -> str:
+    """Escaped text with <mark> around the query's words (4 letters and more)."""
+    escaped = escape(text)
+    words = sorted(
+        {w for w in re.findall(r"\w+", query) if len(w) > 3}, key=len, reverse=True
+    )
+    if words:
+        pattern = re.compile(
+            "|".join(re.escape(escape(w)) for w in words), re.IGNORECASE
+        )
+        escaped = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
+    return mark_safe(escaped)

@@ -8,7 +8,7 @@ import pytest
 from projects.models import ProjectDataset
 from search.alerts.digest import digests_send
 from search.alerts.models import Frequency, SavedSearch
-from tests.alerts.conftest import ONE_DAY, saved_search
+from tests.alerts.conftest import ONE_DAY, database_only, saved_search
 from tests.factories import DatasetFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +130,7 @@ def test_no_email_when_nothing_new_but_the_period_moves_on(
 def test_weekly_searches_wait_for_their_day(
     scene, make_user, now, settings, mailoutbox
 ):
-    settings.ELASTICSEARCH_URL = ""
+    database_only(settings)
     user = make_user()
     saved_search(
         user,
@@ -150,7 +150,7 @@ def test_weekly_searches_wait_for_their_day(
 def test_paused_searches_and_inactive_users_get_nothing(
     scene, make_user, now, settings, mailoutbox
 ):
-    settings.ELASTICSEARCH_URL = ""
+    database_only(settings)
     query = f"q=mammographie&dataset={scene['snds'].pk}"
     saved_search(make_user(), query, since=scene["since"], active=False)
     saved_search(make_user(is_active=False), query, since=scene["since"])
@@ -162,7 +162,7 @@ def test_paused_searches_and_inactive_users_get_nothing(
 def test_a_failed_send_keeps_the_period_for_the_retry(
     scene, make_user, now, settings, mailoutbox
 ):
-    settings.ELASTICSEARCH_URL = ""
+    database_only(settings)
     settings.EMAIL_BACKEND = "tests.alerts.mail.RefusingBackend"
     query = f"q=mammographie&dataset={scene['snds'].pk}"
     refused = saved_search(
@@ -186,7 +186,7 @@ def test_a_failed_send_keeps_the_period_for_the_retry(
 
 
 def test_an_invalid_saved_search_is_skipped_not_fatal(make_user, now, settings):
-    settings.ELASTICSEARCH_URL = ""
+    database_only(settings)
     ProjectFactory(first_published_at=now - HOUR, last_published_at=now - HOUR)
     saved_search(
         make_user(), "page_size=0&search_after=pas-du-json", since=now - ONE_DAY

@@ -7,6 +7,7 @@ import pytest
 
 from bench import search as bench
 from projects.models import Project, ProjectDataset, ProjectPartner
+from search.backends import database_backend
 from search.client import es_client, es_reset
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,7 @@ def fallback_only(settings, monkeypatch):
     monkeypatch.setattr(SearchView, "throttle_classes", [])
     settings.ELASTICSEARCH_URL = ""
     es_reset()
+    database_backend().rebuild()  # bulk_create sent no signals
     yield
     es_reset()
 

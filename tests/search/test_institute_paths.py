@@ -1,14 +1,14 @@
 """The `/projets/?institute=` filter and the search facets read a project's institutes
 from one rule (projects/institutes.py): a project reached only through a partner
 organisation's parent, or a partner team's tutelle's parent, is counted by the facet
-and returned by the filter, on Elasticsearch and on the database fallback."""
+and returned by the filter, on Elasticsearch and on the database engine."""
 
 import pytest
 from django.urls import reverse
 
 from registry.models import Organisation
+from search.backends import database_backend
 from search.contract import SearchRequest
-from search.fallback import fallback_search
 from search.service import search_execute
 from tests.conftest import rebuild_all
 from tests.factories import (
@@ -68,9 +68,11 @@ def test_the_filter_follows_partner_parents_and_tutelle_parents(client, scene):
     }
 
 
-def test_the_database_fallback_counts_and_filters_the_same(scene):
+def test_the_database_engine_counts_and_filters_the_same(scene):
     request = SearchRequest(types=["project"], filters={"institute": [str(scene.pk)]})
-    response = fallback_search(request)
+    backend = database_backend()
+    backend.rebuild()
+    response = backend.search(request)
     assert response.engine == "database"
     search_agrees(response, scene)
 

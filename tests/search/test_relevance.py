@@ -3,8 +3,8 @@ acronyms, typos, field boosts, facet counts, and drafts never found."""
 
 import pytest
 
+from search.backends.postgres import PostgresBackend
 from search.contract import SearchRequest
-from search.fallback import fallback_search
 from search.service import search_execute, suggest_execute
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_title_matches_rank_above_body_matches(scene):
 def test_drafts_are_never_found(scene):
     for query in ("xylophonique", "SECRETUM", "brouillon confidentiel"):
         assert labels(query) == []
-        assert fallback_search(SearchRequest(query=query)).hits == []
+        assert PostgresBackend().search(SearchRequest(query=query)).hits == []
 
 
 def test_people_teams_and_datasets_are_found(scene):
@@ -141,14 +141,13 @@ def test_sorting_by_title_and_by_date(scene):
 
 def test_the_fallback_gives_sensible_results_for_the_same_queries(scene):
     def fallback_labels(query, **kwargs):
-        return [
-            h.label for h in fallback_search(SearchRequest(query=query, **kwargs)).hits
-        ]
+        response = PostgresBackend().search(SearchRequest(query=query, **kwargs))
+        return [h.label for h in response.hits]
 
     assert fallback_labels("accidents vasculaires cérébraux")[0].startswith("NEUROVASC")
     assert fallback_labels("comptes rendus")[0].startswith("CRTEXT")
     assert fallback_labels("cohortes diabétiques")[0].startswith("DIABCO")
-    response = fallback_search(
+    response = PostgresBackend().search(
         SearchRequest(
             types=["project"],
             filters={"institute": [str(scene["inserm"].pk)], "status": ["active"]},

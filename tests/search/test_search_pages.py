@@ -27,6 +27,22 @@ def test_search_page_falls_back_with_a_notice(client, indexed_scene, settings):
         content = response.content.decode()
         assert response.status_code == 200
         assert "search-fallback-notice" in content
+        assert "Moteur de recherche indisponible" in content
+        assert "CRTEXT" in content
+    finally:
+        es_reset()
+
+
+def test_the_embedded_default_says_simplified_search_not_unavailable(
+    client, indexed_scene, settings
+):
+    settings.ELASTICSEARCH_URL = ""
+    es_reset()
+    try:
+        response = client.get(reverse("search:search"), {"q": "comptes rendus"})
+        content = response.content.decode()
+        assert "Recherche simplifiée" in content
+        assert "indisponible" not in content
         assert "CRTEXT" in content
     finally:
         es_reset()
@@ -82,4 +98,15 @@ def test_facet_values_that_look_numeric_but_are_not_are_harmless(
         for value in ("²", "٣", "9" * 30):
             response = client.get("/api/v1/search/", {"dataset": value})
             assert response.status_code in (200, 400), (engine_url, value)
+    es_reset()
+
+
+def test_an_engine_without_indexes_hands_over_to_the_database(search_engine):
+    """Searches skip a type whose index is not built yet; with none built at all,
+    the database answers (and says the engine is unavailable)."""
+    from search.contract import SearchRequest
+    from search.service import search_execute
+
+    response = search_execute(request=SearchRequest(query="mammographie"))
+    assert response.engine == "database" and response.degraded
     es_reset()

@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand
 
 from portal.demo.loader import load_demo
 from portal.demo.stats import demo_counts
+from search.backends import database_backend
+from search.signals import search_entries_deferred
 
 
 class Command(BaseCommand):
@@ -17,8 +19,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        for warning in load_demo(self.stdout):
-            self.stderr.write(self.style.WARNING(warning))
+        with search_entries_deferred():
+            for warning in load_demo(self.stdout):
+                self.stderr.write(self.style.WARNING(warning))
+        # Built once here: bulk loads send no signals, and per-row refreshes are slow.
+        database_backend().rebuild()
         counts = demo_counts()
         evaluations = counts["evaluations"]
         lines = [

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.core.progress import Progress
+from search.backends import database_backend
 from search.client import es_client
 from search.documents import DOCUMENTS
 from search.indexing import (
@@ -16,7 +17,8 @@ from search.models import SearchOutbox
 
 class Command(BaseCommand):
     help = (
-        "Elasticsearch indexes: rebuild (new index, then alias switch, no downtime), "
+        "Search indexes: rebuild (the database's search entries, then a new "
+        "Elasticsearch index and an alias switch, no downtime), "
         "reconcile (find and fix differences with the database), drain (apply the "
         "outbox now), status."
     )
@@ -39,11 +41,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, action, types, check, **options):
+        if action == "rebuild":
+            # The database's own search entries first: they answer without the engine.
+            count = database_backend().rebuild()
+            self.stdout.write(f"base de données : {count} entrée(s) de recherche")
         client = es_client()
         if client is None:
+            if action == "rebuild":
+                return
             raise CommandError(
                 "ELASTICSEARCH_URL n’est pas configurée : la recherche "
-                "utilise la base de données, il n’y a rien à indexer."
+                "utilise la base de données ; seul `rebuild` s’applique."
             )
         types = types or list(DOCUMENTS)
         try:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0001_outbox'),
+        ('search', '0002_entries'),
     ]
 
     operations = [

@@ -1,0 +1,78 @@
+"""The database search engines in `make bench` (issue 13): PostgreSQL on its stored,
+GIN-indexed vector and SQLite on its FTS5 table, timed in-process through the backend
+interface (search/backends/) over the synthetic projects and queries of the search
+benchmark (bench/search.py).
+
+What is timed is `backend.search(request)`: matching, ranking, facets, page and
+hits, as the search page and the API get them, without HTTP.
+"""
+
+import time
+from dataclasses import dataclass
+
+from bench import search as bench_search
+from search.backends.database import DatabaseBackend
+from search.contract import SearchRequest
+
+
+@dataclass
+class EntriesBuild:
+    documents: int
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+
+def entries_build(backend: DatabaseBackend) -> EntriesBuild:
+    """Every public document into the engine's entries, timed."""
+    started = time.monotonic()
+    documents = backend.rebuild()
+    return EntriesBuild(documents, time.monotonic() - started)
+
+
+def backend_fetch(backend: DatabaseBackend) -> bench_search.Fetch:
+    """A search through the backend itself, as bench_search.measure() wants it."""
+
+    def fetch(params: dict[str, list[str]]) -> bench_search.Sample:
+        request = SearchRequest(
+            query=params["q"][0],
+            filters={name: values for name, values in params.items() if name != "q"},
+        )
+        started = time.perf_counter()
+        response = backend.search(request)
+        elapsed = (time.perf_counter() - started) * 1000
+        return bench_search.Sample(elapsed, response.total, backend.name, elapsed)
+
+    return fetch
+
+
+def engines_measure(
+    backend: DatabaseBackend, *, rounds: int, budget: float
+) -> bench_search.LatencySummary:
+    queries = [bench_search.query_params(query) for query in bench_search.QUERIES]
+    samples = bench_search.measure(
+        backend_fetch(backend), queries, rounds=rounds, budget_seconds=budget
+    )
+    return bench_search.summarise(f"{backend.name} (backend, in-process)", samples)
+
+
+def engines_report(
+    *, projects: int, build: EntriesBuild, summary: bench_search.LatencySummary
+) -> str:
+    built = (
+        f"Entries built: {build.documents} documents in {build.seconds:.1f} s "
+        f"({build.per_second:.0f} docs/s)."
+        if build.seconds
+        else f"Entries of a previous run reused: {build.documents} documents."
+    )
+    return (
+        f"# Database search engine: {summary.engine}, {projects} projects\n\n"
+        f"{built}\n\n"
+        "| engine | p50 ms | p95 ms | requests |\n|---|---|---|---|\n"
+        f"| {summary.engine} | {summary.p50:.1f} | {summary.p95:.1f} "
+        f"| {summary.requests} |\n\n"
+        "## Hits per query\n\n"
+        f"{bench_search.queries_table(bench_search.QUERIES, [summary])}\n"
+    )

@@ -1,0 +1,97 @@
+"""Elasticsearch: the queries of search/queries.py, read into the contract's shapes.
+Its index is written by search/indexing.py (outbox drain, versioned rebuilds)."""
+
+from collections.abc import Iterable
+
+from django.utils.safestring import mark_safe
+
+from search.backends.base import EngineUnavailable, SearchBackend
+from search.client import es_client
+from search.contract import FACETS, SearchHit, SearchRequest, SearchResponse
+from search.documents import DOCUMENTS
+from search.facets import facet_values
+from search.queries import search_query, similar_projects_query, suggest_query
+from search.sources import highlight
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        result = search_query(request).using(es_client()).execute()
+        hits = [_hit(hit, request) for hit in result.hits]
+        facets = {}
+        aggregations = result.aggregations.to_dict()
+        if not aggregations:  # no index of the searched types exists
+            raise EngineUnavailable("no search index built yet")
+        for name in [*FACETS, "type"]:
+            buckets = aggregations[name]["values"]["buckets"]
+            selected = (
+                request.types if name == "type" else request.filters.get(name, [])
+            )
+            facets[name] = facet_values(
+                name, [(str(b["key"]), b["doc_count"]) for b in buckets], selected
+            )
+        last = (
+            result.hits[-1].meta.sort
+            if result.hits and len(hits) == request.page_size
+            else None
+        )
+        return SearchResponse(
+            hits=hits,
+            total=result.hits.total.value,
+            facets=facets,
+            took_ms=result.took,
+            engine="elasticsearch",
+            next_search_after=list(last) if last else None,
+        )
+
+    def suggest(self, prefix: str, *, size: int = 8) -> list[SearchHit]:
+        hits = suggest_query(prefix, size=size).using(es_client()).execute().hits
+        return [
+            SearchHit(
+                type=hit.type, pk=hit.pk, url=hit.url, label=hit.label, snippet=""
+            )
+            for hit in hits
+        ]
+
+    def similar(self, project, *, size: int = 4) -> list[SearchHit]:
+        response = (
+            similar_projects_query(project.pk, size=size).using(es_client()).execute()
+        )
+        return [
+            SearchHit(
+                type="project", pk=hit.pk, url=hit.url, label=hit.label, snippet=""
+            )
+            for hit in response.hits
+        ]
+
+    def refresh(
+        self, search_type: str, documents: list[dict], removed: Iterable[int]
+    ) -> None:
+        """The outbox drain writes the index itself, with its retry bookkeeping
+        (search/indexing.py)."""
+
+    def rebuild(self) -> None:
+        from search.indexing import index_rebuild
+
+        for search_type in DOCUMENTS:
+            index_rebuild(search_type=search_type)
+
+
+def _hit(hit, request: SearchRequest) -> SearchHit:
+    fragments = getattr(hit.meta, "highlight", None)
+    if fragments:
+        snippet = next(iter(fragments.to_dict().values()))[0]
+    else:
+        source = hit.to_dict()
+        text = source.get("summary") or source.get("body") or ""
+        snippet = highlight(text[:240], request.query)
+    return SearchHit(
+        type=hit.type,
+        pk=hit.pk,
+        url=hit.url,
+        label=hit.label,
+        snippet=mark_safe(snippet),
+        score=hit.meta.score,
+    )
