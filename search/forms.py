@@ -9,6 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from search.contract import FACETS, SORTS, TYPES, SearchRequest
 
 MAX_VALUES_PER_FACET = 50
+# A facet value is an id, a slug or a status: anything longer, or holding a control
+# character (a NUL the database refuses), names nothing and is ignored.
+MAX_FACET_VALUE_LENGTH = 200
+
+
+def _facet_value_usable(value: str) -> bool:
+    return bool(value) and len(value) <= MAX_FACET_VALUE_LENGTH and value.isprintable()
 
 
 class TypesField(forms.MultipleChoiceField):
@@ -31,9 +38,11 @@ class SearchForm(forms.Form):
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.facet_values = {
-            name: [value for value in (data.getlist(name) if data else []) if value][
-                :MAX_VALUES_PER_FACET
-            ]
+            name: [
+                value
+                for value in (data.getlist(name) if data else [])
+                if _facet_value_usable(value)
+            ][:MAX_VALUES_PER_FACET]
             for name in FACETS
         }
 
