@@ -5,8 +5,8 @@ number of queries a new record costs, which decides it."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from projects.imports.management.commands.import_bench import bench_file
 
+from bench.management.commands.import_bench import bench_file
 from projects.imports.engine import import_execute
 from projects.imports.selectors import record_provenance
 from registry.models import Organisation, Person
