@@ -86,7 +86,12 @@ class Index:
         if not key:
             return
         known = self._by_key.get(key)
-        if known is None or getattr(known, "pk", None) == record.pk:
+        # A record not yet written (a pending batch) has no pk: itself, or another.
+        if (
+            known is None
+            or known is record
+            or (record.pk is not None and getattr(known, "pk", None) == record.pk)
+        ):
             self._by_key[key] = record
         else:
             self._by_key[key] = AMBIGUOUS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from projects.imports import columns as c
-from projects.imports.kinds.base import KindImporter
+from projects.imports.kinds.base import UNCHANGED, KindImporter
 from projects.imports.report import RowProblems
 from registry.models import Membership, Person
 
@@ -45,6 +45,7 @@ class PersonImporter(KindImporter):
     label = "Personnes"
     columns = PERSON_COLUMNS
     reference_columns = {"team": "team"}
+    batched = True
     key_help = "l’ORCID (obligatoire)"
     field_columns = {
         "orcid": "orcid",
@@ -92,19 +93,38 @@ class PersonImporter(KindImporter):
         if "expertise" in values and self.set_changed(
             [] if is_new else person.expertise.names(), values["expertise"]
         ):
-            person.expertise.set(values["expertise"])
-            person.save()
+            self._expertise_set(person, values["expertise"])
             related_changed = True
         if team is not None:
-            role = values.get("role") or Membership.Role.RESEARCHER
-            membership = Membership.objects.filter(person=person, team=team).first()
-            if membership is None:
-                Membership.objects.create(person=person, team=team, role=role)
-                related_changed = True
-            elif membership.role != role and values.get("role"):
-                membership.role = role
-                membership.save(update_fields=["role"])
-                related_changed = True
+            related_changed |= self._membership(person, team, values)
+        if related_changed and outcome == UNCHANGED and self.context.batch:
+            # Its tags or memberships changed: the record's documents are stale.
+            self.context.batch.record(person, is_new=False, before={})
         outcome = self.outcome_merge(outcome, related_changed=related_changed)
         self.context.provenance_record(person, outcome)
         return outcome
+
+    def _expertise_set(self, person: Person, names: list[str]) -> None:
+        if self.context.batch is not None:
+            self.context.batch.tags(person, "expertise", names)
+            return
+        person.expertise.set(names)
+        person.save()
+
+    def _membership(self, person: Person, team, values: dict[str, Any]) -> bool:
+        """Add the person to the team, or change their role; True if it did."""
+        role = values.get("role") or Membership.Role.RESEARCHER
+        membership = (
+            None
+            if person.pk is None
+            else Membership.objects.filter(person=person, team=team).first()
+        )
+        if membership is None:
+            membership = Membership(person=person, team=team, role=role)
+            self.write(membership, is_new=True)
+            return True
+        if membership.role != role and values.get("role"):
+            changed = self.assign(membership, {"role": role})
+            self.write(membership, is_new=False, changed=changed)
+            return True
+        return False
