@@ -214,13 +214,14 @@ def log_save(sender, instance, created=False, raw=False, **kwargs):
         _write(*entry)
 
 
-def log_bulk_save(sender, created=(), updated=(), **kwargs):
+def log_bulk_save(sender, created=(), updated=(), links=(), **kwargs):
     """A bulk write (`portal.core.bulk.records_bulk_saved`): the entries single saves
-    would have logged, written in one INSERT."""
+    (and `m2m_changed`) would have logged, written in one INSERT."""
     entries = [_save_entry(sender, instance, True, None) for instance in created]
     entries += [
         _save_entry(sender, instance, False, before) for instance, before in updated
     ]
+    entries += _link_entries(sender, links)
     entries = [entry for entry in entries if entry]
     if not entries:
         return
@@ -290,6 +291,30 @@ def log_m2m_change(sender, instance, action, reverse, model, pk_set, **kwargs):
         else:
             change = _change(field.name, "…", "")
         _write(owner, EDIT, [change])
+
+
+def _link_entries(sender, links) -> list[tuple]:
+    """What `log_m2m_change` writes for links set in bulk: removals, then additions
+    (the order of `RelatedManager.set`), names read in one query per field."""
+    entries = []
+    for name in dict.fromkeys(name for _owner, name, _added, _removed in links):
+        field = sender._meta.get_field(name)
+        pks = {pk for _o, n, added, removed in links if n == name for pk in added}
+        pks |= {pk for _o, n, _a, removed in links if n == name for pk in removed}
+        names = {
+            obj.pk: str(obj)
+            for obj in field.related_model._base_manager.filter(pk__in=pks)
+        }
+        for owner, link_name, added, removed in links:
+            if link_name != name:
+                continue
+            if removed:
+                shown = ", ".join(sorted(names[pk] for pk in removed))
+                entries.append((owner, EDIT, [_change(name, f"- {shown}", "")]))
+            if added:
+                shown = ", ".join(sorted(names[pk] for pk in added))
+                entries.append((owner, EDIT, [_change(name, "", f"+ {shown}")]))
+    return entries
 
 
 # --- drafts (revisions) of projects -------------------------------------------------

@@ -10,5 +10,6 @@ from django.dispatch import Signal
 
 # sender: the model; created: the new instances (with their pks); updated: pairs of
 # (instance, before), `before` mapping each changed field's attname to its old
-# value (empty when only a relation of the record changed).
+# value (empty when only a relation of the record changed); links: tuples of
+# (instance, many-to-many field name, pks added, pks removed).
 records_bulk_saved = Signal()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -34,6 +34,8 @@ class PendingRow:
     records: list[tuple[Model, bool, dict]] = field(default_factory=list)
     # (record, tag field name, names): the record's whole set of tags
     tags: list[tuple[Model, str, list[str]]] = field(default_factory=list)
+    # (record, many-to-many field name, wanted pks, current pks)
+    links: list[tuple[Model, str, set[int], set[int]]] = field(default_factory=list)
     # (record, outcome), noted once the record has its pk
     provenance: list[tuple[Model, str]] = field(default_factory=list)
 
@@ -56,7 +58,7 @@ class BatchWriter:
 
     def row_end(self, *, written: bool) -> None:
         row, self.current = self.current, None
-        if written and row and (row.records or row.tags or row.provenance):
+        if written and row and (row.records or row.tags or row.links or row.provenance):
             self.pending.append(row)
             if len(self.pending) >= BATCH_SIZE:
                 self.flush()
@@ -66,6 +68,12 @@ class BatchWriter:
 
     def tags(self, instance: Model, name: str, names: list[str]) -> None:
         self.current.tags.append((instance, name, names))
+
+    def links(
+        self, instance: Model, name: str, *, wanted: set[int], current: set[int]
+    ) -> None:
+        """Set a many-to-many field of `instance` (`current`: its links today)."""
+        self.current.links.append((instance, name, wanted, current))
 
     def provenance(self, instance: Model, outcome: str) -> None:
         self.current.provenance.append((instance, outcome))
@@ -113,10 +121,47 @@ def _write(rows: list[PendingRow]) -> None:
         if changes:
             _bulk_update(model, changes)
     _tags_write([tag for row in rows for tag in row.tags])
+    links = _links_write([link for row in rows for link in row.links])
     for model in models:
         records_bulk_saved.send(
-            sender=model, created=created[model], updated=updated[model]
+            sender=model,
+            created=created[model],
+            updated=updated[model],
+            links=links.get(model, []),
         )
+
+
+def _links_write(links) -> dict[type[Model], list[tuple[Model, str, set, set]]]:
+    """Many-to-many links added and removed through the `through` model, in one
+    DELETE and one INSERT per field; returns (record, field, added, removed)."""
+    done = defaultdict(list)
+    by_field = defaultdict(list)
+    for record, name, wanted, current in links:
+        by_field[(type(record), name)].append((record, wanted, current))
+    for (model, name), changes in by_field.items():
+        m2m = model._meta.get_field(name)
+        through = m2m.remote_field.through
+        source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+        removed = [
+            (record.pk, pk)
+            for record, wanted, current in changes
+            for pk in current - wanted
+        ]
+        if removed:
+            pairs = Q()
+            for record_pk, pk in removed:
+                pairs |= Q(**{f"{source}_id": record_pk, f"{target}_id": pk})
+            through._base_manager.filter(pairs).delete()
+        through._base_manager.bulk_create(
+            through(**{f"{source}_id": record.pk, f"{target}_id": pk})
+            for record, wanted, current in changes
+            for pk in sorted(wanted - current)
+        )
+        done[model] += [
+            (record, name, wanted - current, current - wanted)
+            for record, wanted, current in changes
+        ]
+    return done
 
 
 def _bulk_update(model: type[Model], changes: list[tuple[Model, dict]]) -> None:

@@ -100,3 +100,32 @@ def test_a_batch_the_database_refuses_names_its_row_and_writes_nothing(monkeypat
     assert "refusé par la base de données" in report.errors[0].reason
     assert report.counts == {}
     assert table_counts() == before
+
+
+def test_team_tutelles_set_in_bulk_are_logged_as_single_changes_were():
+    from registry.models import Team
+    from tests.imports import samples
+
+    for kind, name, text in samples.IN_ORDER[:2]:
+        import_execute(files=[csv_file(name, text)], kind=kind)
+    bph = Team.objects.get(rnsr="200918472W")
+    assert audit(bph, "audit.edit") == [
+        {
+            "parents": (
+                "",
+                "+ Institut national de la santé et de la recherche "
+                "médicale (Inserm), Université de Bordeaux",
+            )
+        }
+    ]
+
+    moved = samples.TEAMS.replace("Inserm|057qpr032", "Inserm|01hq89f96")
+    _kind, report = import_execute(files=[csv_file("t.csv", moved)], kind="teams")
+
+    assert report.counts["teams"] == {"created": 0, "updated": 1, "unchanged": 1}
+    assert {o.ror_id for o in bph.parents.all()} == {"02vjkv261", "01hq89f96"}
+    changes = [e["parents"] for e in audit(bph, "audit.edit")]
+    assert ("- Université de Bordeaux", "") in changes
+    assert ("", "+ Centre hospitalier universitaire de Bordeaux (CHU Bordeaux)") in (
+        changes
+    )
