@@ -93,23 +93,16 @@ class PersonImporter(KindImporter):
         if "expertise" in values and self.set_changed(
             [] if is_new else person.expertise.names(), values["expertise"]
         ):
-            self._expertise_set(person, values["expertise"])
+            self.context.batch.tags(person, "expertise", values["expertise"])
             related_changed = True
         if team is not None:
             related_changed |= self._membership(person, team, values)
-        if related_changed and outcome == UNCHANGED and self.context.batch:
+        if related_changed and outcome == UNCHANGED:
             # Its tags or memberships changed: the record's documents are stale.
             self.context.batch.record(person, is_new=False, before={})
         outcome = self.outcome_merge(outcome, related_changed=related_changed)
         self.context.provenance_record(person, outcome)
         return outcome
-
-    def _expertise_set(self, person: Person, names: list[str]) -> None:
-        if self.context.batch is not None:
-            self.context.batch.tags(person, "expertise", names)
-            return
-        person.expertise.set(names)
-        person.save()
 
     def _membership(self, person: Person, team, values: dict[str, Any]) -> bool:
         """Add the person to the team, or change their role; True if it did."""

@@ -111,15 +111,17 @@ class TeamImporter(KindImporter):
             current = set() if is_new else self._links()["parents"].get(team.pk, set())
             wanted = {parent.pk for parent in parents}
             if current != wanted:
-                self._parents_set(team, parents, wanted=wanted, current=current)
+                self.context.batch.links(
+                    team, "parents", wanted=wanted, current=current
+                )
                 related_changed = True
         if "expertise" in values and self.set_changed(
             [] if is_new else self._links()["expertise"].get(team.pk, []),
             values["expertise"],
         ):
-            self._expertise_set(team, values["expertise"])
+            self.context.batch.tags(team, "expertise", values["expertise"])
             related_changed = True
-        if related_changed and outcome == UNCHANGED and self.context.batch:
+        if related_changed and outcome == UNCHANGED:
             # Its tutelles or keywords changed: the record's documents are stale.
             self.context.batch.record(team, is_new=False, before={})
         outcome = self.outcome_merge(outcome, related_changed=related_changed)
@@ -141,19 +143,6 @@ class TeamImporter(KindImporter):
                 expertise[team_id].add(name)
             self._known_links = {"parents": parents, "expertise": expertise}
         return self._known_links
-
-    def _parents_set(self, team: Team, parents, *, wanted, current) -> None:
-        if self.context.batch is not None:
-            self.context.batch.links(team, "parents", wanted=wanted, current=current)
-        else:
-            team.parents.set(parents)
-
-    def _expertise_set(self, team: Team, names: list[str]) -> None:
-        if self.context.batch is not None:
-            self.context.batch.tags(team, "expertise", names)
-        else:
-            team.expertise.set(names)
-            team.save()
 
     def _parents(self, references: list[str]) -> list:
         found, unknown = [], []
