@@ -6,6 +6,7 @@ size) and learns the records the run creates, so a row may name one created abov
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -56,6 +57,7 @@ ALIASES = {
 }
 
 
+@functools.lru_cache(maxsize=65536)  # a file repeats its cities and parents
 def name_key(name: str) -> str:
     """A spelling-proof key: accents, case, punctuation, "CHU", "Cedex" and a few
     stop words do not count (`CHU de Lille` = `Centre hospitalier régional
