@@ -220,14 +220,12 @@ class KindImporter:
             return UPDATED
         return UNCHANGED
 
-    def write(self, instance: Model, *, is_new: bool, changed: list[str] = ()) -> None:
+    def write(
+        self, instance: Model, *, is_new: bool, changed: Changed | None = None
+    ) -> None:
         """Save now, or hand to the run's batch (a batched kind: `batched`)."""
         if self.context.batch is not None:
-            before = getattr(changed, "before", None)
-            if before is None:
-                before = {
-                    instance._meta.get_field(name).attname: None for name in changed
-                }
+            before = {} if is_new else changed.before
             self.context.batch.record(instance, is_new=is_new, before=before)
         elif is_new:
             instance.save()
