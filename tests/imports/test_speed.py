@@ -12,6 +12,7 @@ from projects.imports import batch
 from projects.imports.engine import import_execute
 from projects.imports.selectors import record_provenance
 from registry.models import Organisation, Person
+from tests.imports.conftest import csv_file
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +54,23 @@ def test_bulk_provenance_and_slugs_are_those_of_a_row_by_row_import():
         assert record_provenance(record=organisation).file_name == (
             "bench-organisations.csv"
         )
+
+
+def test_a_people_reimport_reads_teams_keywords_and_uniques_once_not_per_row():
+    from tests.factories import TeamFactory
+
+    TeamFactory(name="Équipe Aramis", acronym="Aramis")
+    lines = bench_file("people", 60).content.decode().splitlines()
+    header, rows = lines[0] + ",team,role,expertise", lines[1:]
+
+    def people(count):
+        text = "\n".join([header, *(f"{r},Aramis,head,imagerie" for r in rows[:count])])
+        return csv_file("p.csv", text)
+
+    import_execute(files=[people(60)], kind="people")
+    with CaptureQueriesContext(connection) as few:
+        import_execute(files=[people(10)], kind="people")
+    with CaptureQueriesContext(connection) as many:
+        _kind, report = import_execute(files=[people(60)], kind="people")
+    assert report.counts["people"]["unchanged"] == 60
+    assert len(many) - len(few) <= 2, len(many) - len(few)  # 50 more rows

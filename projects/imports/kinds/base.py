@@ -205,6 +205,11 @@ class KindImporter:
         `unique_known`: fields whose value the caller has just looked up in an index
         of every record of the run (ORCID, ROR id) and found free."""
         skipped = _checks_known_to_pass(instance) + list(unique_known)
+        if not is_new:
+            # A unique value the row leaves as it is was unique in the database.
+            skipped += [
+                name for name in _unique_fields(instance) if name not in changed
+            ]
         if is_new and isinstance(instance, RegistryEntry) and not instance.slug:
             instance.slug = self.references.slug_allocate(instance)
             skipped.append("slug")  # free among every slug the run has loaded
@@ -283,6 +288,17 @@ def _checks_known_to_pass(instance: Model) -> list[str]:
         if constraint.condition == ~Q(**{name: ""}) and getattr(instance, name) == "":
             skipped.append(name)
     return skipped
+
+
+def _unique_fields(instance: Model) -> list[str]:
+    """Fields unique on their own, by the field or by a one-field constraint."""
+    names = [f.name for f in instance._meta.concrete_fields if f.unique]
+    names += [
+        constraint.fields[0]
+        for constraint in instance._meta.constraints
+        if isinstance(constraint, UniqueConstraint) and len(constraint.fields) == 1
+    ]
+    return names
 
 
 def _current(instance: Model, name: str) -> Any:
