@@ -8,9 +8,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self) -> None:
+        from portal.core.bulk import records_bulk_saved
         from search.dependencies import WATCHED_MODELS
         from search.related import register_pages
-        from search.signals import record_change
+        from search.signals import record_bulk_change, record_change
 
         for model in WATCHED_MODELS:
             post_save.connect(
@@ -19,5 +20,6 @@ class SearchConfig(AppConfig):
             post_delete.connect(
                 record_change, sender=model, dispatch_uid=f"search-del-{model}"
             )
+        records_bulk_saved.connect(record_bulk_change, dispatch_uid="search-bulk")
         # Team and project pages show similar teams and projects (docs/architecture.md).
         register_pages()

@@ -4,15 +4,25 @@ carries the domains of its projects)."""
 
 from django.db.models import Model
 
-from projects.models import Project
+from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
 from registry.models import Dataset, Evaluation, Organisation, Person, Team
 
 Documents = list[tuple[str, int]]
 
 
 def documents_affected_by(instance: Model) -> Documents:
-    handler = _HANDLERS.get(type(instance))
-    return handler(instance) if handler else []
+    return documents_affected_by_many(type(instance), [instance])
+
+
+def documents_affected_by_many(model: type[Model], instances: list) -> Documents:
+    """The same for many records of one model, in a few queries whatever their
+    number (a bulk import's batch)."""
+    handler = _HANDLERS.get(model)
+    return handler(instances) if handler and instances else []
+
+
+def _one_by_one(handler):
+    return lambda instances: [doc for one in instances for doc in handler(one)]
 
 
 def _project(project: Project) -> Documents:
@@ -35,32 +45,42 @@ def _project(project: Project) -> Documents:
     return documents
 
 
-def _team(team: Team) -> Documents:
-    project_ids = set(team.led_projects.values_list("pk", flat=True))
-    project_ids |= set(team.project_partnerships.values_list("project_id", flat=True))
-    return [("team", team.pk)] + [("project", pk) for pk in project_ids]
+def _teams(teams: list[Team]) -> Documents:
+    pks = [team.pk for team in teams]
+    project_ids = set(
+        Project.objects.filter(lead_team__in=pks).values_list("pk", flat=True)
+    )
+    project_ids |= set(
+        ProjectPartner.objects.filter(team__in=pks).values_list("project_id", flat=True)
+    )
+    return [("team", pk) for pk in pks] + [("project", pk) for pk in project_ids]
 
 
-def _person(person: Person) -> Documents:
-    return [("person", person.pk)] + [
-        ("project", pk)
-        for pk in person.project_roles.values_list("project_id", flat=True)
-    ]
+def _people(people: list[Person]) -> Documents:
+    pks = [person.pk for person in people]
+    project_ids = ProjectMember.objects.filter(person__in=pks).values_list(
+        "project_id", flat=True
+    )
+    return [("person", pk) for pk in pks] + [("project", pk) for pk in project_ids]
 
 
-def _dataset(dataset: Dataset) -> Documents:
-    return [("dataset", dataset.pk)] + [
-        ("project", pk)
-        for pk in dataset.project_uses.values_list("project_id", flat=True)
-    ]
+def _datasets(datasets: list[Dataset]) -> Documents:
+    pks = [dataset.pk for dataset in datasets]
+    project_ids = ProjectDataset.objects.filter(dataset__in=pks).values_list(
+        "project_id", flat=True
+    )
+    return [("dataset", pk) for pk in pks] + [("project", pk) for pk in project_ids]
 
 
-def _organisation(organisation: Organisation) -> Documents:
-    team_ids = organisation.teams.values_list("pk", flat=True)
-    project_ids = organisation.led_projects.values_list("pk", flat=True)
+def _organisations(organisations: list[Organisation]) -> Documents:
+    pks = [organisation.pk for organisation in organisations]
+    team_ids = Team.objects.filter(parents__in=pks).values_list("pk", flat=True)
+    project_ids = Project.objects.filter(lead_organisation__in=pks).values_list(
+        "pk", flat=True
+    )
     return (
-        [("organisation", organisation.pk)]
-        + [("team", pk) for pk in team_ids]
+        [("organisation", pk) for pk in pks]
+        + [("team", pk) for pk in set(team_ids)]
         + [("project", pk) for pk in project_ids]
     )
 
@@ -72,12 +92,12 @@ def _evaluation(evaluation: Evaluation) -> Documents:
 
 
 _HANDLERS = {
-    Project: _project,
-    Team: _team,
-    Person: _person,
-    Dataset: _dataset,
-    Organisation: _organisation,
-    Evaluation: _evaluation,
+    Project: _one_by_one(_project),
+    Team: _teams,
+    Person: _people,
+    Dataset: _datasets,
+    Organisation: _organisations,
+    Evaluation: _one_by_one(_evaluation),
 }
 
 WATCHED_MODELS = tuple(_HANDLERS)

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from portal.core.queue import task_enqueue
 from search.client import es_available
-from search.dependencies import documents_affected_by
+from search.dependencies import documents_affected_by, documents_affected_by_many
 from search.indexing import search_entries_refresh, search_outbox_mark
 
 logger = logging.getLogger(__name__)
@@ -35,7 +35,17 @@ def search_entries_deferred() -> Iterator[None]:
 
 
 def record_change(sender, instance, **kwargs) -> None:
-    items = documents_affected_by(instance)
+    _record(documents_affected_by(instance))
+
+
+def record_bulk_change(sender, created=(), updated=(), **kwargs) -> None:
+    """A bulk write (`portal.core.bulk.records_bulk_saved`): the same as one save per
+    record, with the affected documents found in a few queries for the batch."""
+    instances = [*created, *(instance for instance, _before in updated)]
+    _record(documents_affected_by_many(sender, instances))
+
+
+def _record(items) -> None:
     engine_configured = bool(settings.ELASTICSEARCH_URL)
     at_once = len(items) <= SYNC_REFRESH_MAX and not _deferred
     if at_once and (not engine_configured or not es_available()):

@@ -7,6 +7,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from wagtail.models import Revision
 
 from portal.audit import recorder
+from portal.core.bulk import records_bulk_saved
 
 
 def connect() -> None:
@@ -21,6 +22,7 @@ def connect() -> None:
                 sender=field.remote_field.through,
                 dispatch_uid=f"{uid}-{field.name}",
             )
+    records_bulk_saved.connect(recorder.log_bulk_save, dispatch_uid="audit-bulk")
     post_save.connect(
         recorder.log_draft_revision, sender=Revision, dispatch_uid="audit-revision"
     )

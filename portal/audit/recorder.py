@@ -6,7 +6,9 @@ evaluation's scores, a project's partners…) are logged on their parent, whose 
 page is the one a moderator opens. A new draft of a published project changes no row:
 its revision is compared with the previous revision instead.
 
-Bulk writes (`bulk_create`, `QuerySet.update`) send no signal and are not logged.
+Bulk writes (`bulk_create`, `bulk_update`) send no signal: a writer that uses them
+sends `portal.core.bulk.records_bulk_saved`, logged here in one INSERT
+(`log_bulk_save`). `QuerySet.update` is not logged.
 """
 
 from __future__ import annotations
@@ -15,8 +17,12 @@ import datetime
 from decimal import Decimal
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from wagtail.log_actions import log
+from django.utils import timezone
+from wagtail.log_actions import get_active_log_context, log
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import ModelLogEntry
 
 from portal.audit.context import current_actor
 
@@ -168,16 +174,15 @@ def _initial_values(sender, instance) -> list[dict]:
     ]
 
 
-def log_save(sender, instance, created=False, raw=False, **kwargs):
-    if raw:
-        return
-    before = getattr(instance, "_audit_before", None)
-    instance._audit_before = None
+def _save_entry(sender, instance, created: bool, before: dict | None):
+    """What a save of `instance` logs: (record logged on, action, changes), or None
+    when nothing is worth a line. `before` holds the old values of the changed
+    fields (None for a creation)."""
     parent_name = _parent_field(sender)
     if parent_name:
         parent = getattr(instance, parent_name, None)
         if parent is None or parent.pk is None:
-            return
+            return None
         label = sender._meta.verbose_name
         if created or before is None:
             changes = [_change(str(label), "", _shown(instance))]
@@ -192,15 +197,58 @@ def log_save(sender, instance, created=False, raw=False, **kwargs):
                 )
                 for change in _diff(sender, instance, before)
             ]
-        if changes:
-            _write(parent, EDIT, changes)
-        return
+        return (parent, EDIT, changes) if changes else None
     if created or before is None:
-        _write(instance, CREATE, _initial_values(sender, instance))
-        return
+        return instance, CREATE, _initial_values(sender, instance)
     changes = _diff(sender, instance, before)
-    if changes:
-        _write(instance, EDIT, changes)
+    return (instance, EDIT, changes) if changes else None
+
+
+def log_save(sender, instance, created=False, raw=False, **kwargs):
+    if raw:
+        return
+    before = getattr(instance, "_audit_before", None)
+    instance._audit_before = None
+    entry = _save_entry(sender, instance, created, before)
+    if entry:
+        _write(*entry)
+
+
+def log_bulk_save(sender, created=(), updated=(), links=(), **kwargs):
+    """A bulk write (`portal.core.bulk.records_bulk_saved`): the entries single saves
+    (and `m2m_changed`) would have logged, written in one INSERT."""
+    entries = [_save_entry(sender, instance, True, None) for instance in created]
+    entries += [
+        _save_entry(sender, instance, False, before) for instance, before in updated
+    ]
+    entries += _link_entries(sender, links)
+    entries = [entry for entry in entries if entry]
+    if not entries:
+        return
+    actor = current_actor()
+    user, context = actor.resolved_user(), get_active_log_context()
+    now = timezone.now()
+    rows = []
+    for record, action, changes in entries:
+        log_model = log_registry.get_log_model_for_instance(record)
+        if log_model is not ModelLogEntry:  # pages keep their own log: one by one
+            _write(record, action, changes)
+            continue
+        rows.append(
+            ModelLogEntry(
+                content_type=ContentType.objects.get_for_model(
+                    record, for_concrete_model=False
+                ),
+                label=ModelLogEntry.objects.get_instance_title(record),
+                action=action,
+                timestamp=now,
+                data={"source": actor.source, "changes": changes},
+                user=user,
+                uuid=context.uuid,
+                object_id=str(record.pk),
+            )
+        )
+    ModelLogEntry.objects.bulk_create(rows)
 
 
 def log_delete(sender, instance, **kwargs):
@@ -243,6 +291,30 @@ def log_m2m_change(sender, instance, action, reverse, model, pk_set, **kwargs):
         else:
             change = _change(field.name, "…", "")
         _write(owner, EDIT, [change])
+
+
+def _link_entries(sender, links) -> list[tuple]:
+    """What `log_m2m_change` writes for links set in bulk: removals, then additions
+    (the order of `RelatedManager.set`), names read in one query per field."""
+    entries = []
+    for name in dict.fromkeys(name for _owner, name, _added, _removed in links):
+        field = sender._meta.get_field(name)
+        pks = {pk for _o, n, added, removed in links if n == name for pk in added}
+        pks |= {pk for _o, n, _a, removed in links if n == name for pk in removed}
+        names = {
+            obj.pk: str(obj)
+            for obj in field.related_model._base_manager.filter(pk__in=pks)
+        }
+        for owner, link_name, added, removed in links:
+            if link_name != name:
+                continue
+            if removed:
+                shown = ", ".join(sorted(names[pk] for pk in removed))
+                entries.append((owner, EDIT, [_change(name, f"- {shown}", "")]))
+            if added:
+                shown = ", ".join(sorted(names[pk] for pk in added))
+                entries.append((owner, EDIT, [_change(name, "", f"+ {shown}")]))
+    return entries
 
 
 # --- drafts (revisions) of projects -------------------------------------------------

@@ -112,8 +112,12 @@ def choice(choices: type) -> Parser:
 
     def parse(value: str) -> str:
         lowered = value.lower()
+        # Codes first: a label is translated text, costly to render once a cell.
+        for code in choices.values:
+            if lowered == str(code).lower():
+                return code
         for code, label in choices.choices:
-            if lowered in {str(code).lower(), str(label).lower()}:
+            if lowered == str(label).lower():
                 return code
         codes = ", ".join(str(code) for code in choices.values if code)
         raise ValueError(f"valeur inconnue ; valeurs possibles : {codes}.")

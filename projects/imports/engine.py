@@ -2,14 +2,17 @@
 
 Every row is checked (cells, duplicate keys, references, the model's own rules) and
 every problem is reported. Rows are written inside one transaction as they pass, so
-that a later row may name a record an earlier one created; if any row fails, or on a
-dry run, the whole transaction is rolled back: nothing from an invalid file is ever
-committed, and a dry run reports the same counts a real run would produce.
+that a later row may name a record an earlier one created: the plain kinds
+(organisations, people) in batches of valid rows (batch.py), the others one by one.
+If any row fails, or on a dry run, the whole transaction is rolled back: nothing
+from an invalid file is ever committed, and a dry run reports the same counts a
+real run would produce.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +21,7 @@ from django.db import IntegrityError, transaction
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
+from projects.imports.batch import BatchWriter
 from projects.imports.columns import Column, cell_parse
 from projects.imports.kinds import KINDS, AnrImporter, KindImporter, RunContext
 from projects.imports.kinds.anr import ANR_SOURCE
@@ -132,6 +136,7 @@ class _Rows:
         keyed: bool = True,
     ) -> None:
         seen: dict[tuple, int] = {}
+        batch = self._batch(importer, table) if importer.batched else None
         for row in table.rows:
             values, problems = row_parse(columns, row)
             key = importer.key(values) if keyed and not problems else None
@@ -148,7 +153,13 @@ class _Rows:
             elif key is not None:
                 seen[key] = row.number
             if not problems:
-                problems = self._write(write, row.number, values, count_as)
+                if batch is not None:
+                    batch.row_start(row.number)
+                problems = self._write(
+                    write, row.number, values, count_as, savepoint=batch is None
+                )
+                if batch is not None:
+                    batch.row_end(written=not problems)
             else:
                 problems += importer.reference_problems(values)
             self.report.errors += [
@@ -158,16 +169,35 @@ class _Rows:
             self.done += 1
             if self.progress:
                 self.progress(self.done, self.report.rows_total)
+        if batch is not None:
+            batch.flush()
+            importer.context.batch = None
 
-    def _write(self, write, number, values, count_as) -> list[tuple[str, str, str]]:
+    def _batch(self, importer: KindImporter, table: Table) -> BatchWriter:
+        """A batch writer for the run: rows wait in it, its errors name their row."""
+
+        def refused(number: int, message: str) -> None:
+            self.report.errors.append(
+                RowError(table.name, number, "-", "", _refused(message))
+            )
+
+        importer.context.batch = BatchWriter(
+            on_provenance=importer.context.provenance_record, on_error=refused
+        )
+        return importer.context.batch
+
+    def _write(
+        self, write, number, values, count_as, *, savepoint: bool
+    ) -> list[tuple[str, str, str]]:
         try:
-            # A savepoint per row: a row the database refuses leaves the others usable.
-            with transaction.atomic():
+            # A savepoint per row: a row the database refuses leaves the others
+            # usable. A batched kind writes nothing here (its batch has savepoints).
+            with transaction.atomic() if savepoint else nullcontext():
                 outcome = write(number, values)
         except RowProblems as problems:
             return problems.problems
         except IntegrityError as error:
-            return [("-", "", f"refusé par la base de données : {error}".strip())]
+            return [("-", "", _refused(str(error)))]
         if outcome:  # None: a record this run has already counted
             self.report.count(count_as, outcome)
         return []
@@ -336,6 +366,10 @@ def _anr_partner(importer: AnrImporter, known_codes, number, values) -> str:
             [("anr_code", values["anr_code"], "projet absent du fichier des projets.")]
         )
     return importer.partner_import(number, values)
+
+
+def _refused(message: str) -> str:
+    return f"refusé par la base de données : {message}".strip()
 
 
 def _reference_index_update(records: list[tuple[str, str, int]]) -> None:

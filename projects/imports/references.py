@@ -6,6 +6,7 @@ size) and learns the records the run creates, so a row may name one created abov
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -56,6 +57,7 @@ ALIASES = {
 }
 
 
+@functools.lru_cache(maxsize=65536)  # a file repeats its cities and parents
 def name_key(name: str) -> str:
     """A spelling-proof key: accents, case, punctuation, "CHU", "Cedex" and a few
     stop words do not count (`CHU de Lille` = `Centre hospitalier régional
@@ -86,7 +88,12 @@ class Index:
         if not key:
             return
         known = self._by_key.get(key)
-        if known is None or getattr(known, "pk", None) == record.pk:
+        # A record not yet written (a pending batch) has no pk: itself, or another.
+        if (
+            known is None
+            or known is record
+            or (record.pk is not None and getattr(known, "pk", None) == record.pk)
+        ):
             self._by_key[key] = record
         else:
             self._by_key[key] = AMBIGUOUS

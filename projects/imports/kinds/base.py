@@ -3,6 +3,7 @@ writes only what changed, and the mapping of model errors back to file columns."
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -16,6 +17,7 @@ from django.core.exceptions import (
 )
 from django.db.models import Model, Q, UniqueConstraint
 
+from projects.imports.batch import BatchWriter
 from projects.imports.columns import Column
 from projects.imports.models import ImportedRecord, ImportRun
 from projects.imports.references import References
@@ -47,16 +49,21 @@ class RunContext:
     report: ImportReport = field(default_factory=ImportReport)
     # (app label, model name, pk) of every record written, for after-commit work.
     touched: set[tuple[str, str, int]] = field(default_factory=set)
-    # Provenance of the records this run created, written in bulk at the end: a
-    # new record has none yet, so one INSERT per thousand rows replaces a
-    # SELECT, a savepoint and an INSERT per row.
+    # Provenance of the records this run wrote, written in bulk at the end: one
+    # INSERT (and one UPDATE) per thousand records rather than a SELECT, a
+    # savepoint and an INSERT per row.
     provenance_pending: dict[tuple[int, int], ImportedRecord] = field(
         default_factory=dict
     )
+    # Set while a batched kind's rows are read: its writes wait there (batch.py).
+    batch: BatchWriter | None = None
 
     def provenance_record(self, record: Model, outcome: str) -> None:
         """Note which run created or last changed `record`, and from which source."""
         if outcome == UNCHANGED:
+            return
+        if self.batch is not None and record.pk is None:
+            self.batch.provenance(record, outcome)  # noted once written
             return
         self.touched.add((record._meta.app_label, record._meta.model_name, record.pk))
         content_type = ContentType.objects.get_for_model(record)
@@ -66,27 +73,47 @@ class RunContext:
             "updated_by_run": self.run,
         }
         key = (content_type.pk, record.pk)
-        if outcome == CREATED:
-            self.provenance_pending[key] = ImportedRecord(
-                content_type=content_type,
-                object_id=record.pk,
-                created_by_run=self.run,
-                **defaults,
-            )
-        elif key in self.provenance_pending:  # created earlier in this run
+        if key in self.provenance_pending:  # written earlier in this run
             for name, value in defaults.items():
                 setattr(self.provenance_pending[key], name, value)
         else:
-            ImportedRecord.objects.update_or_create(
-                content_type=content_type, object_id=record.pk, defaults=defaults
+            self.provenance_pending[key] = ImportedRecord(
+                content_type=content_type,
+                object_id=record.pk,
+                created_by_run=self.run if outcome == CREATED else None,
+                **defaults,
             )
 
     def provenance_flush(self) -> None:
-        """Write the pending provenance (inside the import's transaction)."""
-        ImportedRecord.objects.bulk_create(
-            self.provenance_pending.values(), batch_size=1000
-        )
-        self.provenance_pending.clear()
+        """Write the pending provenance (inside the import's transaction): the
+        records that have one already keep their creator, the others get one."""
+        pending = self.provenance_pending
+        existing = []
+        by_type = defaultdict(list)
+        for content_type_id, object_id in pending:
+            by_type[content_type_id].append(object_id)
+        for content_type_id, object_ids in by_type.items():
+            for start in range(0, len(object_ids), 1000):
+                existing += ImportedRecord.objects.filter(
+                    content_type_id=content_type_id,
+                    object_id__in=object_ids[start : start + 1000],
+                )
+        changed = ["source", "file_name", "updated_by_run"]
+        for record in existing:
+            wanted = pending.pop((record.content_type_id, record.object_id))
+            for name in changed:
+                setattr(record, name, getattr(wanted, name))
+        ImportedRecord.objects.bulk_update(existing, changed, batch_size=1000)
+        ImportedRecord.objects.bulk_create(pending.values(), batch_size=1000)
+        pending.clear()
+
+
+class Changed(list):
+    """The names of the fields `assign` changed, and their old values by attname."""
+
+    def __init__(self, names: list[str], before: dict[str, Any]) -> None:
+        super().__init__(names)
+        self.before = before
 
 
 class KindImporter:
@@ -100,6 +127,9 @@ class KindImporter:
     field_columns: ClassVar[dict[str, str]] = {}
     # File column → what it names, checked even on rows whose other cells are bad.
     reference_columns: ClassVar[dict[str, str]] = {}
+    # Rows checked one by one, then written in batches (batch.py): for the kinds
+    # whose writes are plain rows (not Wagtail revisions).
+    batched: ClassVar[bool] = False
 
     def __init__(self, context: RunContext) -> None:
         self.context = context
@@ -150,14 +180,17 @@ class KindImporter:
 
     # --- helpers for the kinds ---------------------------------------------------
 
-    def assign(self, instance: Model, values: dict[str, Any]) -> list[str]:
-        """Set the fields whose value differs; return their names."""
-        changed = [
+    def assign(self, instance: Model, values: dict[str, Any]) -> Changed:
+        """Set the fields whose value differs; return their names (and old values)."""
+        names = [
             name for name, value in values.items() if _current(instance, name) != value
         ]
-        for name in changed:
+        before = {}
+        for name in names:
+            attname = instance._meta.get_field(name).attname
+            before[attname] = getattr(instance, attname, None)
             setattr(instance, name, values[name])
-        return changed
+        return Changed(names, before)
 
     def save(
         self,
@@ -172,6 +205,11 @@ class KindImporter:
         `unique_known`: fields whose value the caller has just looked up in an index
         of every record of the run (ORCID, ROR id) and found free."""
         skipped = _checks_known_to_pass(instance) + list(unique_known)
+        if not is_new:
+            # A unique value the row leaves as it is was unique in the database.
+            skipped += [
+                name for name in _unique_fields(instance) if name not in changed
+            ]
         if is_new and isinstance(instance, RegistryEntry) and not instance.slug:
             instance.slug = self.references.slug_allocate(instance)
             skipped.append("slug")  # free among every slug the run has loaded
@@ -180,12 +218,27 @@ class KindImporter:
         except ValidationError as error:
             raise RowProblems(self.validation_problems(error, instance)) from None
         if is_new:
-            instance.save()
+            self.write(instance, is_new=True)
             return CREATED
         if changed:
-            instance.save(update_fields=[*changed, "updated_at"])
+            self.write(instance, is_new=False, changed=changed)
             return UPDATED
         return UNCHANGED
+
+    def write(
+        self, instance: Model, *, is_new: bool, changed: Changed | None = None
+    ) -> None:
+        """Save now, or hand to the run's batch (a batched kind: `batched`)."""
+        if self.context.batch is not None:
+            before = {} if is_new else changed.before
+            self.context.batch.record(instance, is_new=is_new, before=before)
+        elif is_new:
+            instance.save()
+        else:
+            fields = [*changed]
+            if any(f.name == "updated_at" for f in instance._meta.concrete_fields):
+                fields.append("updated_at")
+            instance.save(update_fields=fields)
 
     def validation_problems(
         self, error: ValidationError, instance: Model
@@ -235,6 +288,17 @@ def _checks_known_to_pass(instance: Model) -> list[str]:
         if constraint.condition == ~Q(**{name: ""}) and getattr(instance, name) == "":
             skipped.append(name)
     return skipped
+
+
+def _unique_fields(instance: Model) -> list[str]:
+    """Fields unique on their own, by the field or by a one-field constraint."""
+    names = [f.name for f in instance._meta.concrete_fields if f.unique]
+    names += [
+        constraint.fields[0]
+        for constraint in instance._meta.constraints
+        if isinstance(constraint, UniqueConstraint) and len(constraint.fields) == 1
+    ]
+    return names
 
 
 def _current(instance: Model, name: str) -> Any:

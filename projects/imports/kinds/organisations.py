@@ -49,6 +49,7 @@ class OrganisationImporter(KindImporter):
     label = "Organisations"
     columns = ORGANISATION_COLUMNS
     reference_columns = {"parent": "organisation"}
+    batched = True
     key_help = (
         "l’identifiant ROR ; sans ROR, le nom et la ville (accents, casse, "
         "ponctuation et « Cedex » ignorés)"
@@ -121,6 +122,8 @@ class OrganisationImporter(KindImporter):
         parent = self.references.organisations.find(reference)
         if parent is None:
             raise RowProblems([("parent", reference, "organisation inconnue.")])
+        if parent.pk is None and self.context.batch is not None:
+            self.context.batch.flush()  # a parent from a pending row: written first
         if organisation is not None and parent.pk == organisation.pk:
             raise RowProblems(
                 [

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from projects.imports import columns as c
-from projects.imports.kinds.base import KindImporter
+from projects.imports.kinds.base import UNCHANGED, KindImporter
 from projects.imports.report import RowProblems
 from registry.models import Membership, Person
+from registry.models.people import PersonExpertise
 
 PERSON_COLUMNS = (
     c.Column(
@@ -45,6 +47,8 @@ class PersonImporter(KindImporter):
     label = "Personnes"
     columns = PERSON_COLUMNS
     reference_columns = {"team": "team"}
+    batched = True
+    _known_links: dict | None = None
     key_help = "l’ORCID (obligatoire)"
     field_columns = {
         "orcid": "orcid",
@@ -90,21 +94,52 @@ class PersonImporter(KindImporter):
         people[person.orcid] = person
         related_changed = False
         if "expertise" in values and self.set_changed(
-            [] if is_new else person.expertise.names(), values["expertise"]
+            [] if is_new else self._known()["expertise"].get(person.pk, []),
+            values["expertise"],
         ):
-            person.expertise.set(values["expertise"])
-            person.save()
+            self.context.batch.tags(person, "expertise", values["expertise"])
             related_changed = True
         if team is not None:
-            role = values.get("role") or Membership.Role.RESEARCHER
-            membership = Membership.objects.filter(person=person, team=team).first()
-            if membership is None:
-                Membership.objects.create(person=person, team=team, role=role)
-                related_changed = True
-            elif membership.role != role and values.get("role"):
-                membership.role = role
-                membership.save(update_fields=["role"])
-                related_changed = True
+            related_changed |= self._membership(person, team, values)
+        if related_changed and outcome == UNCHANGED:
+            # Its tags or memberships changed: the record's documents are stale.
+            self.context.batch.record(person, is_new=False, before={})
         outcome = self.outcome_merge(outcome, related_changed=related_changed)
         self.context.provenance_record(person, outcome)
         return outcome
+
+    def _known(self) -> dict[str, dict]:
+        """Everyone's keywords and memberships, read once per run (not once a row)."""
+        if self._known_links is None:
+            expertise = defaultdict(set)
+            for person_id, name in PersonExpertise.objects.values_list(
+                "content_object_id", "tag__name"
+            ):
+                expertise[person_id].add(name)
+            memberships = {}
+            # In `Membership` order, as `.first()` would pick one (latest start).
+            for membership in Membership.objects.all():
+                key = (membership.person_id, membership.team_id)
+                memberships.setdefault(key, membership)
+            self._known_links = {"expertise": expertise, "memberships": memberships}
+        return self._known_links
+
+    def _membership(self, person: Person, team, values: dict[str, Any]) -> bool:
+        """Add the person to the team, or change their role; True if it did."""
+        role = values.get("role") or Membership.Role.RESEARCHER
+        membership = (
+            None
+            if person.pk is None
+            else self._known()["memberships"].get((person.pk, team.pk))
+        )
+        if membership is None:
+            membership = Membership(person=person, team=team, role=role)
+            self.write(membership, is_new=True)
+            return True
+        # The records in hand: the audit names them without a query.
+        membership.person, membership.team = person, team
+        if membership.role != role and values.get("role"):
+            changed = self.assign(membership, {"role": role})
+            self.write(membership, is_new=False, changed=changed)
+            return True
+        return False

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from projects.imports import columns as c
-from projects.imports.kinds.base import KindImporter
+from projects.imports.kinds.base import UNCHANGED, KindImporter
 from projects.imports.references import city_key, name_key
 from projects.imports.report import RowProblems
 from registry.models import Team
+from registry.models.teams import TeamExpertise
 
 TEAM_COLUMNS = (
     c.Column(
@@ -58,6 +60,8 @@ class TeamImporter(KindImporter):
     label = "Équipes"
     columns = TEAM_COLUMNS
     reference_columns = {"parents": "organisation"}
+    batched = True
+    _known_links: dict | None = None
     key_help = "le code RNSR ; sans RNSR, le nom et la ville"
     field_columns = {
         "rnsr": "rnsr",
@@ -103,22 +107,42 @@ class TeamImporter(KindImporter):
         changed = self.assign(team, fields)
         outcome = self.save(team, is_new=is_new, changed=changed)
         related_changed = False
-        if "parents" in values and self.set_changed(
-            [] if is_new else team.parents.values_list("pk", flat=True),
-            [parent.pk for parent in parents],
-        ):
-            team.parents.set(parents)
-            related_changed = True
+        if "parents" in values:
+            current = set() if is_new else self._links()["parents"].get(team.pk, set())
+            wanted = {parent.pk for parent in parents}
+            if current != wanted:
+                self.context.batch.links(
+                    team, "parents", wanted=wanted, current=current
+                )
+                related_changed = True
         if "expertise" in values and self.set_changed(
-            [] if is_new else team.expertise.names(), values["expertise"]
+            [] if is_new else self._links()["expertise"].get(team.pk, []),
+            values["expertise"],
         ):
-            team.expertise.set(values["expertise"])
-            team.save()
+            self.context.batch.tags(team, "expertise", values["expertise"])
             related_changed = True
+        if related_changed and outcome == UNCHANGED:
+            # Its tutelles or keywords changed: the record's documents are stale.
+            self.context.batch.record(team, is_new=False, before={})
         outcome = self.outcome_merge(outcome, related_changed=related_changed)
         index.add(team)
         self.context.provenance_record(team, outcome)
         return outcome
+
+    def _links(self) -> dict[str, dict[int, set]]:
+        """Every team's tutelles and keywords, read once per run (not once a row)."""
+        if self._known_links is None:
+            parents, expertise = defaultdict(set), defaultdict(set)
+            for team_id, organisation_id in Team.parents.through.objects.values_list(
+                "team_id", "organisation_id"
+            ):
+                parents[team_id].add(organisation_id)
+            for team_id, name in TeamExpertise.objects.values_list(
+                "content_object_id", "tag__name"
+            ):
+                expertise[team_id].add(name)
+            self._known_links = {"parents": parents, "expertise": expertise}
+        return self._known_links
 
     def _parents(self, references: list[str]) -> list:
         found, unknown = [], []
