@@ -22,7 +22,13 @@ from search.backends.project_facets import project_facet_counts
 from search.contract import FACETS, TYPES, SearchHit, SearchRequest, SearchResponse
 from search.facets import facet_values
 from search.models import SearchEntry
-from search.sources import SOURCES, entry_snippet, entry_texts, highlight
+from search.sources import (
+    SOURCES,
+    entry_facets,
+    entry_snippet,
+    entry_texts,
+    highlight,
+)
 
 Key = tuple[str, int]  # (search type, object id)
 # A query asking for fewer hits than this runs the typo pass too.
@@ -216,6 +222,7 @@ def _entry(document: dict) -> SearchEntry:
             )
         ),
         snippet=entry_snippet(document),
+        facets=entry_facets(document),
         **texts,
     )
 
