@@ -25,43 +25,54 @@ def project_facet_counts(
     the projects that pass every selected facet."""
     if connection.vendor != "postgresql":
         return _counts_from_pairs(project_facet_pairs(project_ids), project_ids, active)
-    chosen = [f"{name}:{value}" for name, values in active.items() for value in values]
-    selected = list(active)
-    # A project counts for a value of facet F when it passes every selected facet
-    # but F; the rows of facet "" are the projects passing them all.
-    sql = """
-        WITH pairs AS (
-            SELECT e.object_id AS pid, split_part(word, ':', 1) AS facet,
-                substr(word, strpos(word, ':') + 1) AS value, word
-            FROM search_searchentry e,
-                unnest(string_to_array(nullif(e.facets, ''), ' ')) word
-            WHERE e.search_type = 'project' AND e.object_id = ANY(%s::bigint[])
-        ),
-        chosen AS (
-            SELECT pid, array_agg(DISTINCT facet) AS facets FROM pairs
-            WHERE word = ANY(%s::text[])
-            GROUP BY pid
-        )
-        SELECT p.facet, p.value, count(*)
-        FROM pairs p LEFT JOIN chosen c ON c.pid = p.pid
-        WHERE %s::text[] <@ (coalesce(c.facets, '{}') || p.facet)
-        GROUP BY p.facet, p.value
-        UNION ALL
-        SELECT '', h.pid::text, 0
-        FROM unnest(%s::bigint[]) h(pid) LEFT JOIN chosen c ON c.pid = h.pid
-        WHERE cardinality(%s::text[]) > 0 AND %s::text[] <@ coalesce(c.facets, '{}')
-    """
     ids = list(project_ids)
     counts: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
-    passing = set() if selected else set(project_ids)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [ids, chosen, selected, ids, selected, selected])
-        for facet, value, count in cursor.fetchall():
-            if facet == "":
-                passing.add(int(value))
-            elif facet in counts:
-                counts[facet].append((value, count))
+        if active:
+            cursor.execute(_FILTERED_SQL, _filtered_params(ids, active))
+        else:
+            cursor.execute(_UNFILTERED_SQL, [ids])
+        rows = cursor.fetchall()
+    passing = set() if active else set(project_ids)
+    for word, count in rows:
+        name, _, value = word.partition(":")
+        if name == "":
+            passing.add(int(value))
+        elif name in counts:
+            counts[name].append((value, count))
     return counts, passing
+
+
+_WORDS = """
+    SELECT e.object_id AS pid, word
+    FROM search_searchentry e, unnest(string_to_array(nullif(e.facets, ''), ' ')) word
+    WHERE e.search_type = 'project' AND e.object_id = ANY(%s::bigint[])
+"""
+_UNFILTERED_SQL = f"SELECT word, count(*) FROM ({_WORDS}) pairs GROUP BY word"
+# A project counts for a value of facet F when it passes every selected facet but
+# F; the rows ":<id>" are the projects passing them all.
+_FILTERED_SQL = f"""
+    WITH pairs AS ({_WORDS}),
+    chosen AS (
+        SELECT pid, array_agg(DISTINCT split_part(word, ':', 1)) AS facets
+        FROM pairs WHERE word = ANY(%s::text[])
+        GROUP BY pid
+    )
+    SELECT p.word, count(*)
+    FROM pairs p LEFT JOIN chosen c ON c.pid = p.pid
+    WHERE %s::text[] <@ (coalesce(c.facets, '{{}}') || split_part(p.word, ':', 1))
+    GROUP BY p.word
+    UNION ALL
+    SELECT ':' || h.pid, 0
+    FROM unnest(%s::bigint[]) h(pid) LEFT JOIN chosen c ON c.pid = h.pid
+    WHERE %s::text[] <@ coalesce(c.facets, '{{}}')
+"""
+
+
+def _filtered_params(ids: list[int], active: dict[str, list[str]]) -> list:
+    chosen = [f"{name}:{value}" for name, values in active.items() for value in values]
+    selected = list(active)
+    return [ids, chosen, selected, ids, selected]
 
 
 def project_facet_pairs(project_ids: set[int]) -> dict[str, dict[str, set[int]]]:
