@@ -58,9 +58,6 @@ class SearchEntry(models.Model):
     english = models.TextField(_("texte anglais"), blank=True)
     words = models.TextField(_("mots repliés"), blank=True)  # typo pass (pg_trgm)
     snippet = models.TextField(_("extrait"), blank=True)
-    # "facet:value" words of a project (search/sources.py, entry_facets): the facets
-    # are counted on the entries alone, as the engine counts its facet fields.
-    facets = models.TextField(_("facettes"), blank=True)
 
     class Meta:
         verbose_name = _("entrée de recherche")

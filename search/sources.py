@@ -15,7 +15,6 @@ from django.utils.safestring import mark_safe
 
 from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
 from registry.models import Dataset, Evaluation, Membership, Organisation, Person, Team
-from search.contract import FACETS as SEARCH_FACETS
 
 # The facet fields of a document, filled from the public projects it relates to.
 FACETS = ("institutes", "teams", "domains", "techniques", "datasets")
@@ -445,18 +444,6 @@ def entry_texts(document: dict) -> dict[str, str]:
         column: "\n".join(filter(None, (joined(document.get(f)) for f in fields)))
         for column, fields in ENTRY_TEXT_FIELDS.items()
     }
-
-
-def entry_facets(document: dict) -> str:
-    """A document's facet values as "facet:value" words (the index's facet fields),
-    which the database engines count."""
-    words = []
-    for name, (field, _label) in SEARCH_FACETS.items():
-        values = document.get(field)
-        for value in values if isinstance(values, list) else [values]:
-            if value is not None and value != "":
-                words.append(f"{name}:{value}")
-    return " ".join(words)
 
 
 def entry_snippet(document: dict) -> str:

@@ -24,7 +24,6 @@ from search.facets import facet_values, facets_labelled
 from search.models import SearchEntry
 from search.sources import (
     SOURCES,
-    entry_facets,
     entry_snippet,
     entry_texts,
     highlight,
@@ -220,7 +219,6 @@ def _entry(document: dict) -> SearchEntry:
             )
         ),
         snippet=entry_snippet(document),
-        facets=entry_facets(document),
         **texts,
     )
 

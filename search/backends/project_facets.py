@@ -1,101 +1,186 @@
-"""Project facets of the database engines, counted on the search entries alone.
+"""Project facets of the database engines, counted by PostgreSQL in one statement.
 
-Each project's entry stores its facet values as "facet:value" words, taken from the
-same document as the index's facet fields (search/sources.py, `entry_facets`: the
-institutes' rule, domains with their parents, public verdicts…), kept current by
-the same outbox. PostgreSQL counts them in one statement; elsewhere they are
-counted here. A value is counted within the other selected facets (a selected
-facet never narrows its own values), as on the engine.
+The (facet, value, project) pairs of the matching projects come from the same
+lookups as everywhere else (the institutes' paths of projects/institutes.py, the
+public evaluations), each compiled by Django into a part of one UNION ALL; the
+database groups them. A value is counted within the other selected facets (a
+selected facet never narrows its own values), as on the engine.
+
+SQLite and callers that need the pairs themselves use `project_facet_pairs`.
 """
 
 from collections import defaultdict
 
 from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 
+from projects.institutes import INSTITUTE_PATHS, project_institute_pairs
+from projects.models import Project
+from projects.models.project import STAGE_TRL_RANGES, stage_for_trl
+from registry.models import Evaluation, Organisation
 from search.contract import FACETS
-from search.models import SearchEntry
 
-Counts = dict[str, list[tuple[str, int]]]
+# Facet → the lookups from a project to its values (stage and verdict aside).
+LOOKUPS = {
+    "team": ("lead_team", "partners__team"),
+    "domain": ("domains", "domains__parent"),
+    "technique": ("techniques", "techniques__parent"),
+    "dataset": ("dataset_uses__dataset",),
+    "status": ("status",),
+    "start_year": ("start_date__year",),
+}
+# The stage is counted per TRL in the database, then summed per stage here.
+_TRL = "trl"
+
+
+def project_facet_pairs(project_ids: set[int]) -> dict[str, dict[str, set[int]]]:
+    """Facet name → value → ids of the projects that have it (SQLite, whose
+    parameters are not arrays)."""
+    projects = Project.objects.filter(pk__in=list(project_ids))
+    pairs: dict[str, dict[str, set[int]]] = {name: defaultdict(set) for name in FACETS}
+    for pk, institute in project_institute_pairs(projects):
+        pairs["institute"][str(institute)].add(pk)
+    for name, lookups in LOOKUPS.items():
+        for lookup in lookups:
+            for pk, value in projects.values_list("pk", lookup):
+                if value is not None:
+                    pairs[name][str(value)].add(pk)
+    for pk, trl in projects.values_list("pk", "trl"):
+        pairs["stage"][stage_for_trl(trl).value].add(pk)
+    for pk, verdict in (
+        Evaluation.objects.public()
+        .filter(project__in=list(project_ids))
+        .values_list("project_id", "verdict")
+    ):
+        if verdict:
+            pairs["verdict"][verdict].add(pk)
+    return pairs
 
 
 def project_facet_counts(
     project_ids: set[int], active: dict[str, list[str]]
-) -> tuple[Counts, set[int]]:
+) -> tuple[dict[str, list[tuple[str, int]]], set[int]]:
     """(value, count) per facet, each counted within the other selected facets, and
-    the projects that pass every selected facet."""
+    the projects that pass every selected facet; on PostgreSQL in one statement."""
     if connection.vendor != "postgresql":
         return _counts_from_pairs(project_facet_pairs(project_ids), project_ids, active)
-    ids = list(project_ids)
-    counts: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
+    parts, params = _pair_parts()
+    chosen_facets, chosen_values = [], []
+    for name, values in active.items():
+        for value in values:
+            for stored in _stored_values(name, value):
+                chosen_facets.append(_TRL if name == "stage" else name)
+                chosen_values.append(stored)
+    selected = [_TRL if name == "stage" else name for name in active]
+    # A project counts for a value of facet F when it passes every selected facet
+    # but F; the rows of facet "" are the projects passing them all.
+    sql = f"""
+        WITH hit_array AS (SELECT %s::bigint[] AS ids),
+        facet_hits AS (SELECT unnest(ids) AS pid FROM hit_array),
+        pairs AS ({" UNION ALL ".join(parts)}),
+        chosen AS (
+            SELECT pid, array_agg(DISTINCT facet) AS facets FROM pairs
+            WHERE (facet, value) IN (SELECT * FROM unnest(%s::text[], %s::text[]))
+            GROUP BY pid
+        )
+        SELECT p.facet, p.value, count(DISTINCT p.pid)
+        FROM pairs p LEFT JOIN chosen c ON c.pid = p.pid
+        WHERE %s::text[] <@ (coalesce(c.facets, '{{}}') || p.facet)
+        GROUP BY p.facet, p.value
+        UNION ALL
+        SELECT '', h.pid::text, 0 FROM facet_hits h LEFT JOIN chosen c ON c.pid = h.pid
+        WHERE cardinality(%s::text[]) > 0 AND %s::text[] <@ coalesce(c.facets, '{{}}')
+    """
+    arguments = [list(project_ids), *params, chosen_facets, chosen_values]
+    arguments += [selected] * 3
+    if not selected:  # no selected facet: the pairs, grouped, once
+        sql = f"""
+            WITH hit_array AS (SELECT %s::bigint[] AS ids)
+            SELECT facet, value, count(DISTINCT pid)
+            FROM ({" UNION ALL ".join(parts)}) pairs
+            GROUP BY facet, value
+        """
+        arguments = [list(project_ids), *params]
+    counts: dict[str, dict[str, int]] = {name: defaultdict(int) for name in FACETS}
+    passing = set() if selected else set(project_ids)
     with connection.cursor() as cursor:
-        if active:
-            cursor.execute(_FILTERED_SQL, _filtered_params(ids, active))
-        else:
-            cursor.execute(_UNFILTERED_SQL, [ids])
-        rows = cursor.fetchall()
-    passing = set() if active else set(project_ids)
-    for word, count in rows:
-        name, _, value = word.partition(":")
-        if name == "":
-            passing.add(int(value))
-        elif name in counts:
-            counts[name].append((value, count))
-    return counts, passing
+        cursor.execute(sql, arguments)
+        for facet, value, count in cursor.fetchall():
+            if facet == "":
+                passing.add(int(value))
+            elif facet == _TRL:
+                counts["stage"][stage_for_trl(int(value)).value] += count
+            else:
+                counts[facet][value] += count
+    return {name: list(values.items()) for name, values in counts.items()}, passing
 
 
-_WORDS = """
-    SELECT e.object_id AS pid, word
-    FROM search_searchentry e, unnest(string_to_array(nullif(e.facets, ''), ' ')) word
-    WHERE e.search_type = 'project' AND e.object_id = ANY(%s::bigint[])
-"""
-_UNFILTERED_SQL = f"SELECT word, count(*) FROM ({_WORDS}) pairs GROUP BY word"
-# A project counts for a value of facet F when it passes every selected facet but
-# F; the rows ":<id>" are the projects passing them all.
-_FILTERED_SQL = f"""
-    WITH pairs AS ({_WORDS}),
-    chosen AS (
-        SELECT pid, array_agg(DISTINCT split_part(word, ':', 1)) AS facets
-        FROM pairs WHERE word = ANY(%s::text[])
-        GROUP BY pid
+def _pair_parts() -> tuple[list[str], list]:
+    """SQL parts selecting (facet, value, pid) of the projects in `facet_hits`."""
+    # `= ANY(array)`, not `IN (SELECT …)`: each part then reads its rows by index.
+    projects = Project.objects.filter(_among_hits('"projects_project"."id"')).order_by()
+    parts, params = [], []
+
+    def add(facet: str, queryset, condition: str = "", condition_params=()):
+        sql, sql_params = queryset.query.sql_with_params()
+        parts.append(
+            f"SELECT %s::text AS facet, s.v::text AS value, s.pid "
+            f"FROM ({sql}) s(pid, v) WHERE s.v IS NOT NULL {condition}"
+        )
+        params.extend([facet, *sql_params, *condition_params])
+
+    institutes, institutes_params = (
+        Organisation.objects.institutes()
+        .order_by()
+        .values("pk")
+        .query.sql_with_params()
     )
-    SELECT p.word, count(*)
-    FROM pairs p LEFT JOIN chosen c ON c.pid = p.pid
-    WHERE %s::text[] <@ (coalesce(c.facets, '{{}}') || split_part(p.word, ':', 1))
-    GROUP BY p.word
-    UNION ALL
-    SELECT ':' || h.pid, 0
-    FROM unnest(%s::bigint[]) h(pid) LEFT JOIN chosen c ON c.pid = h.pid
-    WHERE %s::text[] <@ coalesce(c.facets, '{{}}')
-"""
+    for path in INSTITUTE_PATHS:
+        add(
+            "institute",
+            projects.values_list("pk", path),
+            f"AND s.v IN ({institutes})",
+            institutes_params,
+        )
+    for name, lookups in LOOKUPS.items():
+        for lookup in lookups:
+            add(name, projects.values_list("pk", lookup))
+    add(_TRL, projects.values_list("pk", "trl"))
+    add(
+        "verdict",
+        Evaluation.objects.public()
+        .filter(_among_hits('"registry_evaluation"."project_id"'))
+        .order_by()
+        .values_list("project_id", "verdict"),
+        "AND s.v <> ''",
+    )
+    return parts, params
 
 
-def _filtered_params(ids: list[int], active: dict[str, list[str]]) -> list:
-    chosen = [f"{name}:{value}" for name, values in active.items() for value in values]
-    selected = list(active)
-    return [ids, chosen, selected, ids, selected]
+def _among_hits(column: str) -> RawSQL:
+    return RawSQL(
+        f"{column} = ANY((SELECT ids FROM hit_array)::bigint[])",
+        (),
+        output_field=BooleanField(),
+    )
 
 
-def project_facet_pairs(project_ids: set[int]) -> dict[str, dict[str, set[int]]]:
-    """Facet name → value → ids of the projects that have it."""
-    pairs: dict[str, dict[str, set[int]]] = {name: defaultdict(set) for name in FACETS}
-    entries = SearchEntry.objects.filter(search_type="project")
-    if len(project_ids) < 10000:  # SQLite takes so many parameters at most
-        entries = entries.filter(object_id__in=list(project_ids))
-    for pk, words in entries.values_list("object_id", "facets"):
-        if pk not in project_ids:
-            continue
-        for word in words.split():
-            name, _, value = word.partition(":")
-            if name in pairs:
-                pairs[name][value].add(pk)
-    return pairs
+def _stored_values(name: str, value: str) -> list[str]:
+    """The values a selected one stands for in the pairs: a stage is its TRLs."""
+    if name != "stage":
+        return [value]
+    for stage, (low, high) in STAGE_TRL_RANGES.items():
+        if stage.value == value:
+            return [str(trl) for trl in range(low, high + 1)]
+    return []
 
 
 def _counts_from_pairs(
     pairs: dict[str, dict[str, set[int]]],
     project_ids: set[int],
     active: dict[str, list[str]],
-) -> tuple[Counts, set[int]]:
+) -> tuple[dict[str, list[tuple[str, int]]], set[int]]:
     selected = {
         name: set().union(*(pairs.get(name, {}).get(value, set()) for value in values))
         for name, values in active.items()
