@@ -20,9 +20,14 @@ from search.backends.analysis import Concept, concepts, fold, split_identifiers,
 from search.backends.base import SearchBackend
 from search.backends.project_facets import project_facet_counts
 from search.contract import FACETS, TYPES, SearchHit, SearchRequest, SearchResponse
-from search.facets import facet_values
+from search.facets import facet_values, facets_labelled
 from search.models import SearchEntry
-from search.sources import SOURCES, entry_snippet, entry_texts, highlight
+from search.sources import (
+    SOURCES,
+    entry_snippet,
+    entry_texts,
+    highlight,
+)
 
 Key = tuple[str, int]  # (search type, object id)
 # A query asking for fewer hits than this runs the typo pass too.
@@ -93,12 +98,10 @@ class DatabaseBackend(SearchBackend):
         counts, project_hits = (
             project_facet_counts(project_ids, active) if project_ids else ({}, set())
         )
-        facets = {
-            name: facet_values(
-                name, [c for c in counts.get(name, []) if c[1]], active.get(name, [])
-            )
-            for name in FACETS
-        }
+        facets = facets_labelled(
+            {name: [c for c in counts.get(name, []) if c[1]] for name in FACETS},
+            active,
+        )
         # Other types have no project facets here: a selected facet leaves them out.
         hit_ids = {t: set() if active else matched[t] for t in TYPES}
         hit_ids["project"] = project_hits

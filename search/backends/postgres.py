@@ -6,6 +6,8 @@ weighted first; most words required, not all; a trigram pass (`pg_trgm`) for typ
 """
 
 import difflib
+import itertools
+import math
 import re
 
 from django.db import connection, transaction
@@ -26,6 +28,8 @@ from search.contract import TYPES
 WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"
 # Normalisation 32: rank / (rank + 1), so a rank adds less than one matched concept.
 RANK_NORMALISATION = 32
+# Beyond this many combinations of required concepts, the index looks for any one.
+MAX_COMBINATIONS = 64
 _TOKENS = re.compile(r"[a-z0-9']+")
 
 
@@ -67,6 +71,9 @@ class PostgresBackend(DatabaseBackend):
         )
         # Every type: no condition, which the planner would read by the type's index.
         of_types = "" if set(types) >= set(TYPES) else "AND e.search_type = ANY(%s)"
+        wanted = _enough_concepts(concept_queries, need)
+        if wanted is None:
+            return {}
         # Constant tsqueries: the planner estimates them and reads the GIN index.
         sql = f"""
             SELECT search_type, object_id, matched + bonus + rank FROM (
@@ -75,7 +82,7 @@ class PostgresBackend(DatabaseBackend):
                     ts_rank_cd(%s, e.document, {any_concept}, {RANK_NORMALISATION})
                         AS rank
                 FROM search_searchentry e
-                WHERE e.document @@ {any_concept} {of_types}
+                WHERE e.document @@ %s::tsquery {of_types}
             ) found
             WHERE matched >= %s
         """
@@ -84,7 +91,7 @@ class PostgresBackend(DatabaseBackend):
             phrase,
             WEIGHTS,
             *concept_queries,
-            *concept_queries,
+            wanted,
             *([] if not of_types else [types]),
             need,
         ]
@@ -134,6 +141,21 @@ class PostgresBackend(DatabaseBackend):
             return [(t, pk) for t, pk in cursor.fetchall()]
 
 
+def _enough_concepts(concept_queries: list[str], need: int) -> str | None:
+    """A tsquery finding the entries with `need` of the concepts, for the GIN index
+    to answer (any one of them would bring tens of thousands of entries to test
+    one by one); None when no entry can have enough."""
+    known = [query for query in concept_queries if query]  # stop words only: ''
+    if need > len(known):
+        return None
+    if math.comb(len(known), need) > MAX_COMBINATIONS:
+        return " | ".join(f"({query})" for query in known)
+    return " | ".join(
+        "(" + " & ".join(f"({query})" for query in combination) + ")"
+        for combination in itertools.combinations(known, need)
+    )
+
+
 def _index_scans_only(cursor) -> str:
     """Read entries through the GIN index for the rest of this transaction; returns
     the setting to restore. The planner does not know what testing a long tsquery
@@ -157,7 +179,29 @@ def _tsqueries(concepts: list[Concept], typed: str) -> tuple[list[str], str]:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(columns)}", params)
         *concept_queries, phrase = cursor.fetchone()
-    return concept_queries, phrase
+    return [_distinct_alternatives(query) for query in concept_queries], phrase
+
+
+def _distinct_alternatives(tsquery: str) -> str:
+    """The tsquery with its repeated alternatives once ('irm' | 'irm' | 'irm': the
+    three configurations agree): fewer terms to test and rank on every entry."""
+    alternatives, depth, quoted, start = [], 0, False, 0
+    for index, char in enumerate(tsquery):
+        if char == "'":
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif depth == 0 and char in "&!":
+            return tsquery  # not an alternative of phrases: left as it is
+        elif depth == 0 and char == "|":
+            alternatives.append(tsquery[start:index].strip())
+            start = index + 1
+    alternatives.append(tsquery[start:].strip())
+    return " | ".join(dict.fromkeys(alternatives))
 
 
 def _prefix_tokens(prefix: str) -> list[tuple[str, str]]:

@@ -92,13 +92,20 @@ def project_facet_counts(
         SELECT '', h.pid::text, 0 FROM facet_hits h LEFT JOIN chosen c ON c.pid = h.pid
         WHERE cardinality(%s::text[]) > 0 AND %s::text[] <@ coalesce(c.facets, '{{}}')
     """
+    arguments = [list(project_ids), *params, chosen_facets, chosen_values]
+    arguments += [selected] * 3
+    if not selected:  # no selected facet: the pairs, grouped, once
+        sql = f"""
+            WITH hit_array AS (SELECT %s::bigint[] AS ids)
+            SELECT facet, value, count(DISTINCT pid)
+            FROM ({" UNION ALL ".join(parts)}) pairs
+            GROUP BY facet, value
+        """
+        arguments = [list(project_ids), *params]
     counts: dict[str, dict[str, int]] = {name: defaultdict(int) for name in FACETS}
     passing = set() if selected else set(project_ids)
     with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [list(project_ids), *params, chosen_facets, chosen_values] + [selected] * 3,
-        )
+        cursor.execute(sql, arguments)
         for facet, value, count in cursor.fetchall():
             if facet == "":
                 passing.add(int(value))
