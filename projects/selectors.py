@@ -1,6 +1,6 @@
 """Reads of projects for public pages: every one starts from `Project.objects.public()`."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from projects.models import Project, ProjectPartner
 from projects.models.project import public_project_q
@@ -108,4 +108,19 @@ def project_similar_by_taxonomy(*, project: Project, size: int = 4) -> list[Proj
             + Count("techniques", filter=Q(techniques__in=technique_ids), distinct=True)
         )
         .order_by("-shared", "-start_date", "pk")[:size]
+    )
+
+
+def project_data_version_part() -> tuple[QuerySet[Project], dict]:
+    """The projects' part of a data version (portal/core/data_version.py): counts,
+    public count, latest edit and publication. The dashboard's and matching's
+    caches both read it."""
+    return (
+        Project.objects.all(),
+        {
+            "count": Count("pk"),
+            "live": Count("pk", filter=public_project_q()),
+            "changed": Max("updated_at"),
+            "published": Max("last_published_at"),
+        },
     )

@@ -16,8 +16,8 @@ from django.db.models import Count, Max
 
 from portal.core.data_version import data_version, version_cached
 from projects.collaboration.models import CollaborationCall
-from projects.models import Project, ProjectPartner
-from projects.models.project import public_project_q
+from projects.models import ProjectPartner
+from projects.selectors import project_data_version_part
 from registry.models import Evaluation, Team
 from registry.models.evaluations import published_evaluation_q
 from search.matching.signals import Registry, TeamProfile, registry_load, team_profiles
@@ -29,15 +29,7 @@ def matching_data_version() -> str:
     """A fingerprint of the data matching reads; it changes with every edit."""
     return data_version(
         [
-            (
-                Project.objects.all(),
-                {
-                    "count": Count("pk"),
-                    "live": Count("pk", filter=public_project_q()),
-                    "changed": Max("updated_at"),
-                    "published": Max("last_published_at"),
-                },
-            ),
+            project_data_version_part(),
             {"partners": ProjectPartner.objects.count()},
             (Team.objects.all(), {"count": Count("pk"), "changed": Max("updated_at")}),
             (

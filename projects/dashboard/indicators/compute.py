@@ -22,8 +22,8 @@ from projects.dashboard.indicators.projects import (
     indicator_projects_by_status,
     indicator_projects_by_year,
 )
-from projects.models import Project
-from projects.models.project import STAGE_TRL_RANGES, Stage, public_project_q
+from projects.models.project import STAGE_TRL_RANGES, Stage
+from projects.selectors import project_data_version_part
 from registry.models import Evaluation
 
 INDICATORS = {
@@ -80,15 +80,7 @@ def indicators_data_version() -> str:
     """A fingerprint of the data the indicators read; it changes with every edit."""
     return data_version(
         [
-            (
-                Project.objects.all(),
-                {
-                    "count": Count("pk"),
-                    "live": Count("pk", filter=public_project_q()),
-                    "changed": Max("updated_at"),
-                    "published": Max("last_published_at"),
-                },
-            ),
+            project_data_version_part(),
             (
                 Evaluation.objects.all(),
                 {"count": Count("pk"), "changed": Max("updated_at")},
