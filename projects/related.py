@@ -29,13 +29,20 @@ def _with_led_projects(queryset: QuerySet) -> QuerySet:
     )
 
 
+def public_rows_prefetch(relation: str, model) -> Prefetch:
+    """A registry record's rows (`project_roles`, `project_uses`) that belong to
+    public projects, with their project, as `public_<relation>`: for pages and the
+    API alike."""
+    return Prefetch(
+        relation,
+        queryset=model.objects.public().select_related("project"),
+        to_attr=f"public_{relation}",
+    )
+
+
 def _with_project_roles(queryset: QuerySet) -> QuerySet:
     return queryset.prefetch_related(
-        Prefetch(
-            "project_roles",
-            queryset=ProjectMember.objects.public().select_related("project"),
-            to_attr="public_project_roles",
-        )
+        public_rows_prefetch("project_roles", ProjectMember)
     )
 
 

@@ -5,13 +5,13 @@ Registered from `ProjectsConfig.ready()` through `portal.core.related`, since th
 registry layer may not import projects (docs/architecture.md).
 """
 
-from django.db.models import Prefetch
 from rest_framework import serializers
 
 from portal.core import related
 from portal.core.api.core import Expansion
 from projects.api.serializers import ProjectSummarySerializer
 from projects.models import ProjectDataset, ProjectMember
+from projects.related import public_rows_prefetch
 from registry.api.serializers import DatasetSerializer, PersonSerializer
 
 
@@ -35,16 +35,10 @@ def _public_projects_expansion(
     serializer: type[serializers.ModelSerializer], relation: str, model
 ) -> Expansion:
     """`relation` rows (roles, uses) of public projects only, for a whole page."""
-    to_attr = f"public_{relation}"
+    prefetch = public_rows_prefetch(relation, model)
     return Expansion(
-        field=lambda: serializer(source=to_attr, many=True, read_only=True),
-        prefetch=(
-            Prefetch(
-                relation,
-                queryset=model.objects.public().select_related("project"),
-                to_attr=to_attr,
-            ),
-        ),
+        field=lambda: serializer(source=prefetch.to_attr, many=True, read_only=True),
+        prefetch=(prefetch,),
     )
 
 
