@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from portal.demo.loader import load_demo
+from portal.demo.report import plausibility_report, report_lines
 from portal.demo.stats import demo_counts
 from search.backends import database_backend
 from search.signals import search_entries_deferred
@@ -16,6 +17,15 @@ class Command(BaseCommand):
         "équipes, personnes, projets et évaluations fictifs). Peut être relancée : "
         "les données existantes ne sont pas dupliquées."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--report",
+            action="store_true",
+            help="Affiche ensuite les distributions qui mesurent la vraisemblance "
+            "des données (jeux de données par modalité, spécialité des équipes, "
+            "délais d’évaluation, appels, cohérence des chiffres).",
+        )
 
     def handle(self, *args, **options):
         started = time.monotonic()
@@ -41,6 +51,9 @@ class Command(BaseCommand):
         ]
         for line in lines:
             self.stdout.write(line)
+        if options["report"]:
+            for line in report_lines(plausibility_report()):
+                self.stdout.write(line)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Données de démonstration chargées en "
