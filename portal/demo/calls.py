@@ -14,14 +14,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.core.progress import Progress
+from portal.demo import call_texts
 from portal.demo.fictional import TeamSpec
 from projects.collaboration.models import CollaborationCall
 from projects.models import Domain, Technique
 from registry.models import Dataset, Team
 
 CALL_COUNT = 12
-# Set when a call is created, so the demo's calls stay open whenever it is loaded.
-OPEN_FOR = timedelta(days=180)
+# Days a call stays open from the day it is created (so the demo's calls stay open
+# whenever it is loaded): each its own, from three weeks to about eleven months.
+OPEN_DAYS = range(21, 330, 6)
 # Datasets a call may ask experience of, by acronym (as portal/demo/datasets.py loads them).
 DATASET_ACRONYMS = ("SNDS", "CépiDc", "Constances")
 
@@ -35,6 +37,7 @@ class CallSpec:
     domains: list[str]
     techniques: list[str]
     dataset: str = ""
+    open_days: int = 180
 
 
 def _terms(model) -> list[tuple[str, str]]:
@@ -50,41 +53,42 @@ def call_specs(rng: random.Random, teams: list[TeamSpec]) -> list[CallSpec]:
     domains, techniques = _terms(Domain), _terms(Technique)
     if not (domains and techniques):
         return []
+    chosen = sorted(rng.sample(teams, min(CALL_COUNT, len(teams))), key=_slug)
+    days = rng.sample(OPEN_DAYS, len(chosen))
+    # Each call opens, asks and offers in its own words (no two share a sentence).
+    openings = rng.sample(call_texts.OPENINGS, len(chosen))
+    offers = rng.sample(call_texts.OFFERS, len(chosen))
+    asks = {
+        kind: rng.sample(found, len(found)) for kind, found in call_texts.ASKS.items()
+    }
     specs = []
-    for team in sorted(rng.sample(teams, min(CALL_COUNT, len(teams))), key=_slug):
+    for index, team in enumerate(chosen):
         domain = rng.choice([d for d in domains if d[0] not in team.domains])
         technique = rng.choice([t for t in techniques if t[0] not in team.techniques])
-        kind = rng.choice(("clinical", "method", "data"))
-        if kind == "clinical":
-            title = f"Partenaire clinique recherché : {domain[1].lower()}"
-            text = (
-                f"L’équipe {team.acronym} développe des modèles d’IA et cherche un "
-                f"service clinique en {domain[1].lower()} pour constituer une cohorte "
-                "annotée et valider ses modèles en conditions réelles."
+        kind = ("clinical", "method", "data")[index % 3]
+        acronym = rng.choice(DATASET_ACRONYMS) if kind == "data" else ""
+        words = {
+            "team": team.acronym,
+            "city": team.city,
+            "specialty": team.specialty.lower(),
+            "domain": domain[1].lower(),
+            "technique": technique[1].lower(),
+            "dataset": acronym,
+        }
+        title, ask = asks[kind].pop()
+        text = " ".join([openings[index], ask, offers[index]]).format(**words)
+        specs.append(
+            CallSpec(
+                slug=_call_slug(team),
+                team=team.slug,
+                title=title.format(**words),
+                text=text,
+                domains=[domain[0]],
+                techniques=[technique[0]] if kind == "method" else [],
+                dataset=acronym,
+                open_days=days[index],
             )
-            spec = CallSpec(_call_slug(team), team.slug, title, text, [domain[0]], [])
-        elif kind == "method":
-            title = f"Expertise recherchée en {technique[1].lower()}"
-            text = (
-                f"Pour un projet en {domain[1].lower()}, l’équipe {team.acronym} "
-                f"cherche une équipe maîtrisant {technique[1].lower()}, pour co-encadrer "
-                "une thèse et publier ensemble."
-            )
-            spec = CallSpec(
-                _call_slug(team), team.slug, title, text, [domain[0]], [technique[0]]
-            )
-        else:
-            acronym = rng.choice(DATASET_ACRONYMS)
-            title = f"Équipe ayant l’expérience des données {acronym} recherchée"
-            text = (
-                f"L’équipe {team.acronym} prépare une demande d’accès aux données "
-                f"{acronym} et cherche une équipe qui les a déjà exploitées "
-                f"({domain[1].lower()})."
-            )
-            spec = CallSpec(
-                _call_slug(team), team.slug, title, text, [domain[0]], [], acronym
-            )
-        specs.append(spec)
+        )
     return specs
 
 
@@ -118,7 +122,7 @@ def load_calls(*, specs: list[CallSpec], progress: Progress) -> int:
                     text=spec.text,
                     team=teams[spec.team],
                     dataset=datasets.get(spec.dataset),
-                    deadline=timezone.localdate() + OPEN_FOR,
+                    deadline=timezone.localdate() + timedelta(days=spec.open_days),
                     status=CollaborationCall.Status.OPEN,
                 )
                 call.domains.set(Domain.objects.filter(slug__in=spec.domains))

@@ -232,6 +232,77 @@ def _datasets() -> list[dict]:
             landing_page="https://www.francim-registres.fr",
             standards=["CIM-10", "CIM-O-3"],
         ),
+        dict(
+            name="Observatoire français de la sclérose en plaques",
+            acronym="OFSEP",
+            producer="01502ca60",
+            kind="cohort",
+            description=(
+                "Cohorte nationale de patients atteints de sclérose en plaques suivis "
+                "dans les centres experts, avec données cliniques, IRM acquises selon "
+                "un protocole standardisé et échantillons biologiques."
+            ),
+            description_en=(
+                "National multiple sclerosis cohort with clinical data, standardised "
+                "MRI and biological samples."
+            ),
+            population="Plusieurs dizaines de milliers de patients atteints de "
+            "sclérose en plaques",
+            period_start=2011,
+            access_route="cohort",
+            access_procedure=(
+                "Demande au conseil scientifique de l’OFSEP ; après avis, signature "
+                "d’une convention et formalités CNIL, les données et les images sont "
+                "mises à disposition."
+            ),
+            access_url="https://www.ofsep.org",
+            landing_page="https://www.ofsep.org",
+            standards=["DICOM"],
+        ),
+        dict(
+            name="Étude longitudinale française depuis l’enfance",
+            acronym="ELFE",
+            producer="Inserm",
+            kind="cohort",
+            description=(
+                "Cohorte de naissance suivant des enfants nés en France métropolitaine "
+                "en 2011, de la naissance à l’âge adulte : santé, développement, "
+                "environnement, échantillons biologiques."
+            ),
+            description_en="French birth cohort of children born in 2011.",
+            population="Plus de 18 000 enfants nés en 2011",
+            period_start=2011,
+            access_route="cohort",
+            access_procedure=(
+                "Demande d’accès aux données examinée par le comité d’accès de la "
+                "cohorte, puis convention et formalités CNIL."
+            ),
+            access_url="https://www.elfe-france.fr",
+            landing_page="https://www.elfe-france.fr",
+            standards=[],
+        ),
+        dict(
+            name="Banque nationale de données maladies rares",
+            acronym="BNDMR",
+            producer="00pg5jh14",
+            kind="registry",
+            description=(
+                "Données minimales (diagnostic codé en ORPHAcodes, parcours) des "
+                "patients suivis dans les centres de référence et de compétence "
+                "maladies rares."
+            ),
+            description_en="French national rare disease database.",
+            population="Patients suivis dans les centres experts maladies rares",
+            period_start=2012,
+            access_route="producer",
+            access_procedure=(
+                "Demande auprès de la BNDMR, examinée par son comité scientifique ; "
+                "extraction pseudonymisée après formalités CNIL."
+            ),
+            access_url="https://www.bndmr.fr",
+            landing_page="https://www.bndmr.fr",
+            standards=["ORPHAcode"],
+        ),
     ]
     for name, acronym, producer, city, start, standards, page in WAREHOUSES:
         found.append(

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from portal.core.progress import Progress
 from portal.demo import texts
-from portal.demo.project_specs import ProjectSpec
+from portal.demo.project_specs import TODAY, ProjectSpec
 from projects.evaluations.transitions import evaluation_history_from_dates
 from projects.models import Project
 from registry.models import (
@@ -22,8 +22,12 @@ from registry.models import (
 )
 
 PER_STATUS = 32
-# Status → window of request dates, chosen so that every later step still falls before
-# project_specs.TODAY (e.g. published: request + at most 45 + 150 + 60 days).
+# Request-to-verdict delays as real reviews spread: most within six months, some
+# (a dossier to complete, a second round) beyond a year. (weight, fewest, most days)
+DELAY_MIX = [(20, 45, 90), (40, 91, 180), (30, 181, 365), (10, 366, 450)]
+PUBLICATION_LAG = (15, 60)
+# Status → window of request dates; the latest request is pulled earlier when needed
+# so that every later step still falls before project_specs.TODAY.
 REQUEST_WINDOWS = {
     "published": (date(2025, 3, 1), date(2026, 1, 15)),
     "completed": (date(2025, 6, 1), date(2026, 4, 1)),
@@ -52,6 +56,12 @@ def _day(rng: random.Random, low: date, high: date) -> date:
     return low + timedelta(days=rng.randint(0, (high - low).days))
 
 
+def _delay(rng: random.Random) -> int:
+    """Days from request to verdict, drawn from the bands of DELAY_MIX."""
+    _weight, fewest, most = rng.choices(DELAY_MIX, [band[0] for band in DELAY_MIX])[0]
+    return rng.randint(fewest, most)
+
+
 def _verdict(scores: dict[str, int]) -> str:
     mean, worst = sum(scores.values()) / len(scores), min(scores.values())
     if mean < 60 or worst < 40:
@@ -74,17 +84,22 @@ def evaluation_specs(
             project = rng.choice(pool)
             versions[project.slug] = versions.get(project.slug, 0) + 1
             minor, patch = rng.randint(0, 4), rng.randint(0, 9)
+            finished = status in ("completed", "published")
+            delay = _delay(rng) if finished else 0
+            latest = TODAY - timedelta(days=delay + PUBLICATION_LAG[1] + 1)
             spec = EvaluationSpec(
                 reference="",
                 project=project.slug,
                 status=status,
                 model_version=f"v{versions[project.slug]}.{minor}.{patch}",
-                requested=_day(rng, low, high),
+                requested=_day(rng, low, max(low, min(high, latest))),
             )
             if status != "requested":
-                spec.started = spec.requested + timedelta(days=rng.randint(15, 45))
-            if status in ("completed", "published"):
-                spec.completed = spec.started + timedelta(days=rng.randint(60, 150))
+                spec.started = spec.requested + timedelta(
+                    days=rng.randint(10, min(45, delay // 3) if finished else 45)
+                )
+            if finished:
+                spec.completed = spec.requested + timedelta(days=delay)
                 quality = rng.randint(50, 92)
                 spec.scores = {
                     code: max(20, min(100, round(rng.gauss(quality, 9))))
@@ -104,7 +119,9 @@ def evaluation_specs(
                     + "."
                 )
             if status == "published":
-                spec.published = spec.completed + timedelta(days=rng.randint(15, 60))
+                spec.published = spec.completed + timedelta(
+                    days=rng.randint(*PUBLICATION_LAG)
+                )
             specs.append(spec)
     # References follow the order of requests, numbered within each year.
     counters: dict[int, int] = {}

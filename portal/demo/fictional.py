@@ -13,7 +13,10 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from portal.core.progress import Progress
-from portal.demo.vocabulary import FIRST_NAMES, LAST_NAMES, ROLE_TITLES, THEMES
+from portal.demo.specialties import SPECIALTIES
+from portal.demo.taxonomy_names import domain_names, technique_names
+from portal.demo.titles import acronym_from
+from portal.demo.vocabulary import FIRST_NAMES, LAST_NAMES, ROLE_TITLES
 from registry.models import Membership, Organisation, Person, Team
 from registry.validators import orcid_check_digit
 
@@ -53,6 +56,8 @@ class TeamSpec:
     domains: list[str]
     techniques: list[str]
     description: str
+    specialty: str = ""
+    modalities: tuple[str, ...] = ()
     members: list[tuple[str, str]] = field(default_factory=list)  # (person slug, role)
 
 
@@ -64,16 +69,6 @@ class PersonSpec:
     orcid: str
     title: str
     tags: list[str]
-
-
-def invent_acronym(rng: random.Random, taken: set[str]) -> str:
-    consonants, vowels = "BCDFGKLMNPRSTV", "AEIOU"
-    while True:
-        word = "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(3))
-        word = word[: rng.choice([5, 6])]
-        if word not in taken:
-            taken.add(word)
-            return word
 
 
 def _rnsr(rng: random.Random) -> str:
@@ -102,27 +97,34 @@ def _parents(rng: random.Random, kind: str, city: str) -> list[str]:
 
 
 def team_specs(rng: random.Random) -> list[TeamSpec]:
-    """The fictional teams: every theme in several cities, mostly joint units."""
+    """The fictional teams: each specialty in two or three cities, mostly joint units.
+
+    A team keeps to one specialty (a technique family and one or two domains), which
+    its name, expertise and description state and its projects follow.
+    """
     specs, taken, rnsr_taken = [], set(), set()
     for index in range(TEAM_COUNT):
-        name, tags, domains, techniques, kinds = THEMES[index % len(THEMES)]
-        kind = rng.choice(kinds)
+        specialty = SPECIALTIES[index % len(SPECIALTIES)]
+        variants = specialty.domain_variants
+        domains = list(variants[(index // len(SPECIALTIES)) % len(variants)])
+        kind = rng.choice(specialty.kinds)
         city = rng.choice(CEA_CITIES if kind == "laboratory" else list(SITES))
-        acronym = invent_acronym(rng, taken)
+        acronym = acronym_from(rng, specialty.name, taken)
         rnsr = _rnsr(rng)
         while rnsr in rnsr_taken:
             rnsr = _rnsr(rng)
         rnsr_taken.add(rnsr)
+        techniques = list(specialty.techniques)
         specs.append(
             TeamSpec(
                 slug=f"demo-{acronym.lower()}",
                 acronym=acronym,
-                name=f"{name} – {city}",
+                name=f"{specialty.name} – {city}",
                 kind=kind,
                 city=city,
                 rnsr=rnsr,
                 parents=_parents(rng, kind, city),
-                tags=tags
+                tags=list(specialty.tags)
                 + rng.sample(
                     [
                         "IA de confiance",
@@ -136,12 +138,24 @@ def team_specs(rng: random.Random) -> list[TeamSpec]:
                 domains=domains,
                 techniques=techniques,
                 description=(
-                    f"Équipe fictive de démonstration travaillant sur "
-                    f"{', '.join(tags)} à {city}."
+                    f"Équipe fictive de démonstration à {city}. Spécialité : "
+                    f"{_listed(technique_names(techniques))} ; domaines : "
+                    f"{', '.join(_lower(domain_names(domains)))}."
                 ),
+                specialty=specialty.name,
+                modalities=specialty.modalities,
             )
         )
     return specs
+
+
+def _lower(names: list[str]) -> list[str]:
+    return [name[0].lower() + name[1:] for name in names]
+
+
+def _listed(names: list[str]) -> str:
+    names = _lower(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
 
 
 def person_specs(rng: random.Random, teams: list[TeamSpec]) -> list[PersonSpec]:

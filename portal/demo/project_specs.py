@@ -1,7 +1,10 @@
 """The fictional projects, drawn from the fixed seed before anything is written.
 
 Generating everything in memory first keeps runs deterministic whatever the database
-holds: a re-run draws the same projects and only writes the missing ones.
+holds: a re-run draws the same projects and only writes the missing ones. A project
+follows from its lead team's specialty (portal/demo/specialties.py): a topic in one of
+the team's domains that its techniques can handle; partner teams bring what the lead
+lacks (the project's domain, or a technique its data need).
 """
 
 import random
@@ -9,64 +12,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from portal.demo import texts
-from portal.demo.fictional import (
-    CEA,
-    CNRS,
-    INRIA,
-    INSERM,
-    SITES,
-    TeamSpec,
-    invent_acronym,
-)
+from portal.demo.abstracts import abstracts
+from portal.demo.data_uses import dataset_choice, dataset_uses, figures_draw
+from portal.demo.fictional import CEA, CNRS, INRIA, INSERM, SITES, TeamSpec
+from portal.demo.specialties import TECHNIQUE_MODALITIES
+from portal.demo.titles import TITLE_FORMS, acronym_from, project_title
+from portal.demo.topics import TOPICS, Topic
 
 PROJECT_COUNT = 165
 DRAFT_SHARE = 0.08
 TODAY = date(2026, 11, 1)  # fixed, so that statuses and dates never drift between runs
 INSTITUTES = {INSERM, INRIA, CNRS, CEA}
-
-SETTINGS = [
-    ("à partir de données multicentriques", "from multicentre data"),
-    ("en vie réelle", "in real-world settings"),
-    ("dans les entrepôts de données hospitaliers", "in hospital data warehouses"),
-    ("à l’échelle nationale", "at national scale"),
-    ("au lit du patient", "at the bedside"),
-    ("en soins primaires", "in primary care"),
-    ("par une approche multimodale", "with a multimodal approach"),
-    ("", ""),
-]
-# Domain → acronyms of the datasets it most often uses; others fall back on EDS + SNDS.
-DOMAIN_DATASETS = {
-    "sante-publique": ["SNDS", "CépiDc", "Constances", "E3N-E4N", "NutriNet-Santé"],
-    "oncologie": ["Francim", "E3N-E4N", "SNDS"],
-    "endocrinologie": ["NutriNet-Santé", "Constances", "SNDS"],
-    "cardiologie": ["Constances", "SNDS"],
-    "geriatrie": ["SNDS", "Constances"],
-    "psychiatrie": ["SNDS", "CépiDc"],
-}
-CITY_WAREHOUSE = {
-    "Paris": "EDS AP-HP",
-    "Bordeaux": "EDS CHU de Bordeaux",
-    "Lille": "EDS CHU de Lille",
-    "Rennes": "eHOP",
-    "Lyon": "EDS HCL",
-}
-WAREHOUSES = list(CITY_WAREHOUSE.values())
-DATASET_KINDS = {
-    "SNDS": "claims",
-    "CépiDc": "registry",
-    "Francim": "registry",
-    "Constances": "cohort",
-    "E3N-E4N": "cohort",
-    "NutriNet-Santé": "cohort",
-}
-# The first dataset trains the model; the others serve as their kind allows.
-TRAINING_PURPOSE = "entraînement et validation interne du modèle"
-PURPOSES = {
-    "warehouse": "validation externe multicentrique",
-    "claims": "suivi à long terme des patients par appariement",
-    "cohort": "validation en population générale",
-    "registry": "recueil des événements de suivi (décès, cancers)",
-}
+# Share of a team's projects that stray from its domains (same techniques).
+STRAY_SHARE = 0.08
 REGION_OF_CITY = {
     "Paris": "Région Île-de-France",
     "Villejuif": "Région Île-de-France",
@@ -102,6 +60,7 @@ class ProjectSpec:
     ce_class: str = ""
     ai_act_risk: str = ""
     published: bool = True
+    modality: str = ""
 
 
 def institutes_of(team: TeamSpec) -> set[str]:
@@ -117,32 +76,61 @@ def is_cross_institute(institute_sets: list[set[str]]) -> bool:
     )
 
 
+def _complements(
+    lead: TeamSpec, teams: list[TeamSpec], topic: Topic
+) -> tuple[list[TeamSpec], list[TeamSpec]]:
+    """Teams bringing a technique the topic's data need, and teams of its domain."""
+    by_technique = [
+        t
+        for t in teams
+        if any(
+            x not in lead.techniques and _handles_one(x, topic.modality)
+            for x in t.techniques
+        )
+    ]
+    return by_technique, [t for t in teams if topic.domain in t.domains]
+
+
 def _partners(
-    rng, lead: TeamSpec, teams: list[TeamSpec], cross: bool
-) -> list[TeamSpec]:
+    rng, lead: TeamSpec, teams: list[TeamSpec], topic: Topic, cross: bool
+) -> tuple[list[TeamSpec], str | None]:
+    """Partner teams that complement the lead, and the technique one of them brings.
+
+    The first partner brings either a technique the data need that the lead lacks, or
+    the clinical domain; the others share the project's domain. A team of the lead's
+    own specialty (its twin) is never the complement.
+    """
     count = rng.choice([1, 1, 2, 3])
-    for _attempt in range(50):
-        if cross:
-            pool = [
-                t
-                for t in teams
-                if t is not lead
-                and institutes_of(t)
-                and not institutes_of(t) & institutes_of(lead)
-            ]
-        else:
-            pool = [
-                t
-                for t in teams
-                if t is not lead
-                and set(t.domains + t.techniques) & set(lead.domains + lead.techniques)
-            ]
-        pool = pool or [t for t in teams if t is not lead]
-        chosen = rng.sample(pool, min(count, len(pool)))
-        sets = [institutes_of(t) for t in [lead, *chosen]]
-        if not cross or is_cross_institute(sets):
-            return chosen
-    return chosen
+    others = [t for t in teams if t.specialty != lead.specialty]
+    crossing = [
+        t
+        for t in others
+        if institutes_of(t) and not institutes_of(t) & institutes_of(lead)
+    ]
+    by_technique, by_domain = _complements(lead, crossing if cross else others, topic)
+    if cross and not (by_technique or by_domain):
+        by_technique, by_domain = _complements(lead, others, topic)
+    chosen, brought = [], None
+    if by_technique and (rng.random() < 0.5 or not by_domain):
+        first = rng.choice(by_technique)
+        chosen = [first]
+        brought = next(
+            t
+            for t in first.techniques
+            if t not in lead.techniques and _handles_one(t, topic.modality)
+        )
+    pool = [t for t in by_domain if t not in chosen] or [
+        t for t in by_technique if t not in chosen
+    ]
+    if not chosen and not pool:
+        # Nobody else works on this domain or data: a team sharing the lead's other
+        # domain, as real consortia do.
+        pool = [t for t in others if set(t.domains) & set(lead.domains)] or others
+    while len(chosen) < count and pool:
+        team = rng.choice(pool)
+        chosen.append(team)
+        pool.remove(team)
+    return chosen, brought
 
 
 def _dates(rng) -> tuple[date, date, str]:
@@ -176,28 +164,6 @@ def _maturity(rng, status: str) -> tuple[int, str, str]:
     if trl >= 5:
         return trl, "", rng.choice(["", "high", "limited"])
     return trl, "", ""
-
-
-def _datasets(
-    rng, domain: str, lead: TeamSpec, status: str
-) -> list[tuple[str, str, str]]:
-    warehouse = CITY_WAREHOUSE.get(lead.city) or rng.choice(WAREHOUSES)
-    candidates = DOMAIN_DATASETS.get(domain, [warehouse, "SNDS"])
-    chosen = [rng.choice(candidates)]
-    for extra in rng.sample(
-        [warehouse, "SNDS", rng.choice(WAREHOUSES)], rng.randint(0, 2)
-    ):
-        if extra not in chosen:
-            chosen.append(extra)
-    uses = []
-    for index, acronym in enumerate(chosen):
-        if status == "planned":
-            access = "requested"
-        else:
-            access = rng.choices(["granted", "requested", "refused"], [85, 10, 5])[0]
-        kind = DATASET_KINDS.get(acronym, "warehouse")
-        uses.append((acronym, PURPOSES[kind] if index else TRAINING_PURPOSE, access))
-    return uses
 
 
 def _fundings(rng, lead: TeamSpec, start: date) -> list[tuple[str, str, str, int]]:
@@ -241,107 +207,90 @@ def _fundings(rng, lead: TeamSpec, start: date) -> list[tuple[str, str, str, int
     return rng.sample(options, rng.choice([1, 1, 2]))
 
 
-def _summary(rng, parts: dict, english: bool, used: set[str]) -> str:
-    side = 1 if english else 0
-    for _attempt in range(20):
-        data = [
-            texts.DATA_SENTENCES[kind][side].format(
-                name=name,
-                n=f"{rng.randint(2, 400) * 500:,}".replace(
-                    ",", " " if not english else ","
-                ),
-                years=rng.randint(3, 15),
-            )
-            for name, kind in parts["datasets"]
-        ]
-        sentences = [
-            parts["context"][side],
-            rng.choice(texts.OBJECTIVES)[side].format(problem=parts["problem"][side]),
-            parts["method"][side],
-            data[0],
-            rng.choice(texts.RESULTS)[side],
-        ]
-        summary = " ".join(sentences)
-        if summary not in used:
-            used.add(summary)
-            return summary
-    raise RuntimeError("could not draw a distinct summary")
+def _topic(rng, lead: TeamSpec, used_titles: set[str]):
+    """A topic of the lead's specialty, a technique and a title not used yet."""
+    own = [
+        t for t in TOPICS if t.domain in lead.domains and t.modality in lead.modalities
+    ]
+    near = [t for t in TOPICS if t.modality in lead.modalities and t not in own]
+    own = own or near
+    for _attempt in range(40):
+        topic = rng.choice(near if near and rng.random() < STRAY_SHARE else own)
+        families = [t for t in lead.techniques if _handles_one(t, topic.modality)]
+        family = families[0] if rng.random() < 0.65 else rng.choice(families)
+        children = texts.TECHNIQUES[family][4]
+        technique = rng.choice(children) if children and rng.random() < 0.4 else family
+        for slug in dict.fromkeys([technique, family, *families]):
+            for form in rng.sample(range(TITLE_FORMS), TITLE_FORMS):
+                title = project_title(
+                    (topic.problem_fr, topic.problem_en),
+                    (topic.data_fr, topic.data_en),
+                    slug,
+                    form,
+                )
+                if title[0] not in used_titles:
+                    used_titles.add(title[0])
+                    family = slug if slug in texts.TECHNIQUES else family
+                    return topic, slug, family, title
+    raise RuntimeError(f"no title left for {lead.slug}")
+
+
+def _handles_one(technique: str, modality: str) -> bool:
+    return modality in TECHNIQUE_MODALITIES[technique]
 
 
 def project_specs(
     rng: random.Random, teams: list[TeamSpec], taken_acronyms: set[str]
 ) -> list[ProjectSpec]:
-    """The fictional projects, spread over every domain and most techniques."""
-    domain_keys = list(texts.DOMAINS)
+    """The fictional projects, a few per team, each within its lead's specialty."""
     drafts = set(rng.sample(range(PROJECT_COUNT), round(PROJECT_COUNT * DRAFT_SHARE)))
-    used: set[str] = set()
+    leads = [teams[index % len(teams)] for index in range(PROJECT_COUNT)]
+    rng.shuffle(leads)
+    used_titles: set[str] = set()
     specs = []
-    for index in range(PROJECT_COUNT):
-        domain = domain_keys[index % len(domain_keys)]
-        context_fr, context_en, problems = texts.DOMAINS[domain]
-        problem_fr, problem_en, subdomain, keywords = rng.choice(problems)
-        leads = [t for t in teams if domain in t.domains] or teams
-        lead = rng.choice(leads)
-        technique = (
-            rng.choice(lead.techniques)
-            if rng.random() < 0.7
-            else rng.choice(list(texts.TECHNIQUES))
+    for index, lead in enumerate(leads):
+        topic, technique, family, (title, title_en) = _topic(rng, lead, used_titles)
+        multi = rng.random() < 0.85
+        partners, brought = (
+            _partners(rng, lead, teams, topic, cross=rng.random() < 0.6)
+            if multi
+            else ([], None)
         )
-        tech_fr, tech_en, method_fr, method_en, children = texts.TECHNIQUES[technique]
-        technique_slugs = [
-            rng.choice(children) if children and rng.random() < 0.4 else technique
-        ]
-        if rng.random() < 0.3:
-            technique_slugs.append(
-                rng.choice([t for t in texts.TECHNIQUES if t != technique])
-            )
-        multi = rng.random() < 0.78
-        partners = (
-            _partners(rng, lead, teams, cross=rng.random() < 0.6) if multi else []
-        )
+        techniques = [technique] + ([brought] if brought else [])
         start, end, status = _dates(rng)
         trl, ce_class, ai_act = _maturity(rng, status)
-        datasets = _datasets(rng, domain, lead, status)
-        setting_fr, setting_en = rng.choice(SETTINGS)
-        parts = {
-            "context": (context_fr, context_en),
-            "problem": (problem_fr, problem_en),
-            "method": (method_fr, method_en),
-            "datasets": [
-                (name, DATASET_KINDS.get(name, "warehouse"))
-                for name, _purpose, _access in datasets
-            ],
-        }
+        names = dataset_choice(rng, topic, lead.city)
+        figures = figures_draw(rng, topic, names)
+        summary, summary_en, description = abstracts(
+            rng, topic=topic, family=family, datasets=names, figures=figures
+        )
         english = rng.random() < 0.4
-        acronym = invent_acronym(rng, taken_acronyms)
+        acronym = acronym_from(rng, title, taken_acronyms)
         lead_institutes = sorted(institutes_of(lead))
-        members = _members(rng, lead, partners)
         spec = ProjectSpec(
             slug=f"demo-{acronym.lower()}",
             acronym=acronym,
-            title=f"{tech_fr} pour {problem_fr} {setting_fr}".strip(),
-            title_en=f"{tech_en} for {problem_en} {setting_en}".strip()
-            if english
-            else "",
-            summary=_summary(rng, parts, False, used),
-            summary_en=_summary(rng, parts, True, used) if english else "",
-            description=_description(rng, parts),
-            domains=[subdomain or domain]
+            title=title,
+            title_en=title_en if english else "",
+            summary=summary,
+            summary_en=summary_en if english else "",
+            description=description,
+            domains=[topic.subdomain or topic.domain]
             + (
                 ["radiologie"]
-                if technique == "vision" and domain != "radiologie"
+                if topic.modality == "imaging" and topic.domain != "radiologie"
                 else []
             ),
-            techniques=technique_slugs,
-            keywords=keywords + [tech_fr.lower()],
+            techniques=techniques,
+            keywords=list(topic.keywords) + [texts.TECHNIQUES[family][0].lower()],
             lead_team=lead.slug,
             lead_organisation=lead_institutes[0]
             if lead_institutes
             else lead.parents[0],
             partner_teams=[t.slug for t in partners],
             partner_hospital=SITES[lead.city][1] if rng.random() < 0.3 else "",
-            members=members,
-            datasets=datasets,
+            members=_members(rng, lead, partners),
+            datasets=dataset_uses(rng, names, status),
             fundings=_fundings(rng, lead, start),
             status=status,
             trl=trl,
@@ -350,8 +299,11 @@ def project_specs(
             ce_class=ce_class,
             ai_act_risk=ai_act,
             published=index not in drafts,
+            modality=topic.modality,
         )
-        spec.publications = _publications(rng, spec, tech_en, problem_en)
+        spec.publications = _publications(
+            rng, spec, texts.TECHNIQUES[family][1], topic.problem_en
+        )
         specs.append(spec)
     return specs
 
@@ -378,22 +330,6 @@ def _members(rng, lead: TeamSpec, partners: list[TeamSpec]) -> list[tuple[str, s
             )
             seen.add(slug)
     return members
-
-
-def _description(rng, parts: dict) -> str:
-    data = " ".join(
-        texts.DATA_SENTENCES[kind][0].format(
-            name=name,
-            n=f"{rng.randint(2, 400) * 500:,}".replace(",", " "),
-            years=rng.randint(3, 15),
-        )
-        for name, kind in parts["datasets"]
-    )
-    objective = rng.choice(texts.OBJECTIVES)[0].format(problem=parts["problem"][0])
-    return (
-        f"<p>{parts['context'][0]} {objective}</p><p>{parts['method'][0]} "
-        f"{data}</p><p>{rng.choice(texts.GOVERNANCE)}</p>"
-    )
 
 
 def _publications(

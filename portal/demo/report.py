@@ -103,26 +103,29 @@ def datasets_by_modality(rows: list[dict]) -> dict:
 def team_coherence(rows: list[dict]) -> dict:
     """Share of a team's projects (as lead) within its specialty.
 
-    A team's specialty is what most of its projects share: its most frequent technique
-    family and its two most frequent medical domains. A project is within it when it
-    uses that family and one of those domains. A team whose projects scatter over
+    A team's specialty is what most of its projects share: its two most frequent
+    technique families (a family and its usual companion: vision and deep learning)
+    and its two most frequent medical domains. A project is within it when it uses one
+    of those families and one of those domains. A team whose projects scatter over
     techniques and domains scores low whatever it declares.
     """
     by_team: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
         if row["lead"]:
             by_team[row["lead"]].append(row)
-    shares, within_all, total_all = [], 0, 0
+    shares, within_all, total_all, main_family = [], 0, 0, 0
     for projects in by_team.values():
         families = Counter(t for row in projects for t in row["techniques"])
         domains = Counter(d for row in projects for d in row["domains"])
-        family = families.most_common(1)[0][0] if families else None
+        top_families = {f for f, _n in families.most_common(2)}
         top_domains = {d for d, _n in domains.most_common(2)}
         within = sum(
             1
             for row in projects
-            if family in row["techniques"] and row["domains"] & top_domains
+            if row["techniques"] & top_families and row["domains"] & top_domains
         )
+        main = families.most_common(1)[0][0] if families else None
+        main_family += sum(1 for row in projects if main in row["techniques"])
         shares.append(within / len(projects))
         within_all += within
         total_all += len(projects)
@@ -130,6 +133,7 @@ def team_coherence(rows: list[dict]) -> dict:
     return {
         "teams": len(shares),
         "projects_within_specialty": within_all / total_all if total_all else 0.0,
+        "projects_with_main_family": main_family / total_all if total_all else 0.0,
         "median_team_share": shares[len(shares) // 2] if shares else 0.0,
         "lowest_team_share": shares[0] if shares else 0.0,
         "families_per_team": (
@@ -254,6 +258,8 @@ def report_lines(report: dict) -> list[str]:
         f"Équipes porteuses : {teams['teams']}",
         f"  projets dans la spécialité de l’équipe : "
         f"{_pct(teams['projects_within_specialty'])}",
+        "  projets utilisant la famille de techniques principale de l’équipe : "
+        f"{_pct(teams['projects_with_main_family'])}",
         f"  part médiane par équipe : {_pct(teams['median_team_share'])}, "
         f"la plus basse : {_pct(teams['lowest_team_share'])}",
         f"  familles de techniques par équipe : {teams['families_per_team']:.1f}",

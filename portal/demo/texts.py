@@ -121,32 +121,6 @@ TECHNIQUES = {
     ),
 }
 
-# Dataset kind → (data sentence FR, EN); {name} is the dataset's short name.
-DATA_SENTENCES = {
-    "claims": (
-        "Les parcours de soins sont reconstitués à partir du {name}, sur {n} patients "
-        "suivis en moyenne {years} ans.",
-        "Care pathways are rebuilt from the {name}, covering {n} patients followed for "
-        "{years} years on average.",
-    ),
-    "warehouse": (
-        "Les données de {n} patients sont extraites de l’{name}, au format OMOP, sur "
-        "une période de {years} ans.",
-        "Data from {n} patients are extracted from the {name} in OMOP format, over "
-        "{years} years.",
-    ),
-    "cohort": (
-        "La cohorte {name} fournit {n} participants suivis {years} ans, avec des "
-        "données appariées au SNDS.",
-        "The {name} cohort provides {n} participants followed for {years} years, with "
-        "data linked to the SNDS.",
-    ),
-    "registry": (
-        "Le registre {name} apporte {n} cas documentés sur {years} ans.",
-        "The {name} registry provides {n} documented cases over {years} years.",
-    ),
-}
-
 OBJECTIVES = [
     (
         "Ce projet vise à développer et valider un outil d’aide à {problem}.",

@@ -35,7 +35,7 @@ ALIAS_NAMES = {
     "CHU de Strasbourg": "Hôpitaux universitaires de Strasbourg",
     "CHU d'Amiens": "Centre hospitalier universitaire d'Amiens - Picardie",
     "CHU de Grenoble": "Centre hospitalier universitaire Grenoble-Alpes",
-    "Georges Francois Leclerc": "Centre Georges Francois Leclerc",
+    "Georges Francois Leclerc": "Centre Georges-François Leclerc",
     "Centre anticancereux L. Bérard": "Centre Léon-Bérard",
 }
 AMBIGUOUS = object()

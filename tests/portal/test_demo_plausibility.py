@@ -1,0 +1,176 @@
+"""The demo set reads as a registry a policymaker could believe (issue 14): bounds on
+the distributions `seed_demo --report` prints, and the generator's rules in memory.
+
+`check_plausibility` runs on the database seeded by tests/portal/test_seed_demo.py
+(one seed for both files); the tests below need no seed and take a second.
+"""
+
+import random
+import re
+
+from portal.demo.calls import call_specs
+from portal.demo.data_uses import Figures, data_sentence
+from portal.demo.fictional import person_specs, team_specs
+from portal.demo.loader import SEED
+from portal.demo.project_specs import project_specs
+from portal.demo.report import (
+    figures_of,
+    plausibility_report,
+    report_lines,
+    team_coherence,
+)
+from portal.demo.titles import pronounceable
+from portal.demo.topics import TOPICS
+from projects.models import Project
+from registry.models import Organisation, Team
+
+IMAGE_MODALITIES = {"imaging", "eye", "skin", "pathology", "video"}
+
+
+def _specs():
+    rng = random.Random(SEED)
+    teams = team_specs(rng)
+    person_specs(rng, teams)
+    return teams, project_specs(rng, teams, {team.acronym for team in teams})
+
+
+def check_plausibility() -> None:
+    """Bounds on the seeded database (called by test_seed_demo after its seed)."""
+    report = plausibility_report()
+    datasets = report["datasets"]
+    overall = datasets["overall"]
+    assert 0.08 <= overall["SNDS"] <= 0.35, overall
+    assert datasets["snds_in_eye_or_slide_projects"] == 0
+    assert overall["EDS AP-HP"] > overall["EDS CHU de Lille"]
+    images = datasets["by_modality"]["images"]["datasets"]
+    assert images.get("SNDS", 0) <= 0.05, images
+    structured = datasets["by_modality"]["données structurées"]["datasets"]
+    assert structured["SNDS"] >= 0.25, structured
+
+    teams = report["teams"]
+    assert teams["projects_within_specialty"] >= 0.8, teams
+    assert teams["median_team_share"] >= 0.75, teams
+
+    delays = report["delays"]
+    finished = sum(delays.values())
+    assert max(delays.values()) <= 0.6 * finished, delays
+    assert sum(1 for count in delays.values() if count) >= 3, delays
+
+    calls = report["calls"]
+    assert calls["distinct_deadlines"] == calls["calls"] == calls["distinct_texts"]
+    assert calls["deadline_span_days"] >= 90, calls
+    assert calls["shared_text"] <= 0.2, calls
+
+    assert report["figures"]["projects_consistent"] == 1.0, report["figures"]
+    taxonomies = report["taxonomies"]
+    assert taxonomies["domains_used"] >= 15 and taxonomies["techniques_used"] >= 10
+
+    titles = list(Project.objects.values_list("title", flat=True))
+    assert len(set(titles)) == len(titles)
+    assert not [t for t in titles if t.count("à partir de") > 1]
+    acronyms = list(Project.objects.values_list("acronym", flat=True)) + list(
+        Team.objects.filter(is_fictional=True).values_list("acronym", flat=True)
+    )
+    assert len(set(acronyms)) == len(acronyms)
+    assert all(pronounceable(acronym) for acronym in acronyms), acronyms
+    # Real organisations keep their accents.
+    names = list(Organisation.objects.values_list("name", flat=True))
+    for unaccented in ["Center ", "Eugene", "Francois", "Regional", "Universite "]:
+        assert not [name for name in names if unaccented in name], unaccented
+    assert "Centre Eugène Marquis" in names
+    assert any(line.startswith("Délais") for line in report_lines(report))
+
+
+def test_the_generator_is_deterministic():
+    first, second = _specs(), _specs()
+    assert [t.slug for t in first[0]] == [t.slug for t in second[0]]
+    assert [(p.slug, p.title, p.summary, p.datasets) for p in first[1]] == [
+        (p.slug, p.title, p.summary, p.datasets) for p in second[1]
+    ]
+
+
+def test_datasets_follow_the_modality():
+    _teams, projects = _specs()
+    for project in projects:
+        names = [name for name, _purpose, _access in project.datasets]
+        if project.modality in IMAGE_MODALITIES:
+            assert "SNDS" not in names, project.title
+        if project.modality == "claims":
+            assert names[0] == "SNDS"
+        if project.modality == "deaths":
+            assert names[0] == "CépiDc"
+    snds = sum(1 for p in projects if any(d[0] == "SNDS" for d in p.datasets))
+    assert snds < 0.35 * len(projects)
+
+
+def test_each_project_states_its_figures_once_in_every_text():
+    _teams, projects = _specs()
+    for project in projects:
+        summary = figures_of(project.summary)
+        assert summary == figures_of(project.description), project.slug
+        if project.summary_en:
+            assert figures_of(project.summary_en) == summary, project.slug
+
+
+def test_titles_read_naturally_and_acronyms_are_unique():
+    teams, projects = _specs()
+    titles = [p.title for p in projects]
+    assert len(set(titles)) == len(titles)
+    for title in titles:
+        assert title.count("à partir de") <= 1 and title.count(" par ") <= 2, title
+        assert " à le " not in title and " de le " not in title, title
+    acronyms = [p.acronym for p in projects] + [t.acronym for t in teams]
+    assert len(set(acronyms)) == len(acronyms)
+    assert all(pronounceable(acronym) for acronym in acronyms)
+
+
+def test_partners_bring_the_domain_or_a_technique_the_data_need():
+    teams, projects = _specs()
+    by_slug = {team.slug: team for team in teams}
+    complementary = total = 0
+    for project in projects:
+        lead = by_slug[project.lead_team]
+        for slug in project.partner_teams:
+            partner = by_slug[slug]
+            total += 1
+            assert partner.specialty != lead.specialty
+            complementary += bool(
+                set(partner.domains) & set(_top_domains(project))
+                or set(partner.techniques) & set(project.techniques)
+            )
+    assert complementary >= 0.9 * total
+
+
+def _top_domains(project) -> list[str]:
+    subdomains = {t.subdomain: t.domain for t in TOPICS if t.subdomain}
+    return [subdomains.get(slug, slug) for slug in project.domains]
+
+
+def test_figures_are_read_whatever_the_separator():
+    french = data_sentence("EDS AP-HP", Figures(12_500, 6, 4), english=False)
+    english = data_sentence("EDS AP-HP", Figures(12_500, 6, 4), english=True)
+    assert figures_of(french) == figures_of(english) == [4, 6, 12_500]
+    assert figures_of("<p>1 200 000 patients</p> sur 9 ans") == [9, 1_200_000]
+
+
+def test_team_coherence_counts_projects_outside_the_specialty():
+    rows = [
+        {"lead": 1, "techniques": {"tal"}, "domains": {"psychiatrie"}},
+        {"lead": 1, "techniques": {"tal"}, "domains": {"psychiatrie"}},
+        {"lead": 1, "techniques": {"vision"}, "domains": {"dermatologie"}},
+        {"lead": 1, "techniques": {"graphes"}, "domains": {"oncologie"}},
+    ]
+    found = team_coherence(rows)
+    # Top two families (tal, vision) and domains (psychiatrie, dermatologie): 3 of 4.
+    assert found["projects_within_specialty"] == 0.75
+
+
+def test_calls_differ_in_deadline_and_words(db):
+    teams, _projects = _specs()
+    calls = call_specs(random.Random(SEED + 1), teams)
+    assert len({call.open_days for call in calls}) == len(calls) >= 10
+    sentences = [
+        sentence for call in calls for sentence in re.split(r"(?<=[.;])\s+", call.text)
+    ]
+    assert len(set(sentences)) == len(sentences)
+    assert max(c.open_days for c in calls) - min(c.open_days for c in calls) >= 90
