@@ -22,13 +22,14 @@ TARGET_LABELLED_RECALL5 = 0.70
 
 
 PARTNER_NOTE = (
-    "Why this protocol says little on the demo data: `seed_demo` picks a project's "
-    "partner teams at random, 60 % among teams of another institute, 40 % among "
-    "teams sharing a domain or technique with the lead (portal/demo/"
-    "project_specs.py, `_partners`). A hidden partner is thus either any team or "
-    "the lead's twin: BM25 itself is near chance (random recall@10 ≈ 10/47 ≈ 0.21), "
-    "and a matcher that stops rewarding resemblance loses the twin cases. The "
-    "labelled needs above measure what the issue asks (what the requester lacks)."
+    "How the demo chooses the partners hidden here: `seed_demo` gives a project "
+    "partner teams that complement its lead (portal/demo/project_specs.py, "
+    "`_partners`): the first brings either a technique the project's data need and "
+    "the lead lacks, or the project's clinical domain; the others share that domain; "
+    "the lead's twin (a team of the same specialty) is never one of them; 60 % of "
+    "projects prefer teams of another institute. A hidden partner can thus be found "
+    "from the project's domain and techniques, among the several teams that share "
+    "them (chance: recall@10 ≈ 10/47 ≈ 0.21)."
 )
 
 LATENCY_NOTE = (
