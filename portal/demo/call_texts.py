@@ -6,16 +6,16 @@ calling team and what it lacks; each call draws its own sentences.
 
 OPENINGS = [
     "L’équipe {team} ({city}) travaille en {specialty}.",
-    "À {city}, notre équipe {team} conçoit des méthodes de {specialty}.",
-    "Spécialistes de {specialty}, nous préparons un nouveau projet.",
+    "À {city}, notre équipe {team} travaille sur le thème « {specialty} ».",
+    "Spécialistes du thème « {specialty} », nous préparons un nouveau projet.",
     "{team} est une équipe de {city} ; son cœur de métier : « {specialty} ».",
     "Nous sommes une équipe mixte de {city} ({team}), thème « {specialty} ».",
     "Après un premier projet en {specialty}, l’équipe {team} élargit son champ.",
     "Notre groupe, basé à {city}, associe chercheurs et cliniciens en {specialty}.",
     "L’équipe {team} ouvre un nouvel axe de travail à partir de {city}.",
-    "Depuis {city}, {team} développe des outils de {specialty} pour l’hôpital.",
+    "Depuis {city}, {team} développe des outils pour l’hôpital (« {specialty} »).",
     "Issue d’une unité mixte de {city}, l’équipe {team} cherche à se renforcer.",
-    "Nous menons à {city} des travaux de {specialty} financés jusqu’en 2028.",
+    "Nous menons à {city} des travaux financés jusqu’en 2028 (« {specialty} »).",
     "L’équipe {team} lance une réponse à l’appel à projets générique de l’ANR.",
     "Un consortium se monte autour de l’équipe {team}, à {city}.",
     "Dans le cadre du PEPR Santé numérique, {team} prépare une candidature.",
@@ -63,7 +63,7 @@ ASKS = {
         (
             "Collaboration en {technique} pour un article commun",
             "Nous voulons comparer notre approche à l’état de l’art en {technique} "
-            "sur des données de {domain}.",
+            "sur des données cliniques ({domain}).",
         ),
     ],
     "data": [

@@ -1,7 +1,8 @@
 """Demo calls for collaboration: a few fictional teams say what they seek, so that
 /appels/ and the matcher's open-call signal have something to show.
 
-What a call seeks is drawn from the taxonomies and the team's own gaps, never from the
+What a call seeks is drawn from the team's own field (its domains) and gaps (a
+technique it lacks, a clinical partner, experience of a dataset), never from the
 projects' partnerships: the matching benchmark hides those links and must not find
 them again through a call.
 """
@@ -40,13 +41,20 @@ class CallSpec:
     open_days: int = 180
 
 
-def _terms(model) -> list[tuple[str, str]]:
-    # Sub-terms only: a call asks for something precise.
-    return list(
-        model.objects.filter(parent__isnull=False)
-        .order_by("slug")
-        .values_list("slug", "name")
-    )
+def _terms(model) -> list[tuple[str, str, str]]:
+    """(slug, name, parent slug) of every term, parents with themselves as parent."""
+    return [
+        (slug, name, parent or slug)
+        for slug, name, parent in model.objects.order_by("slug").values_list(
+            "slug", "name", "parent__slug"
+        )
+    ]
+
+
+def _within(terms, parents: list[str]) -> list[tuple[str, str, str]]:
+    # A sub-term when there is one: a call asks for something precise.
+    found = [t for t in terms if t[2] in parents and t[0] != t[2]]
+    return found or [t for t in terms if t[0] in parents]
 
 
 def call_specs(rng: random.Random, teams: list[TeamSpec]) -> list[CallSpec]:
@@ -63,8 +71,12 @@ def call_specs(rng: random.Random, teams: list[TeamSpec]) -> list[CallSpec]:
     }
     specs = []
     for index, team in enumerate(chosen):
-        domain = rng.choice([d for d in domains if d[0] not in team.domains])
-        technique = rng.choice([t for t in techniques if t[0] not in team.techniques])
+        # The team's own field, and a technique it lacks (never one of its family).
+        domain = rng.choice(_within(domains, team.domains))
+        technique = rng.choice(
+            [t for t in techniques if t[2] not in team.techniques and t[0] != t[2]]
+            or [t for t in techniques if t[2] not in team.techniques]
+        )
         kind = ("clinical", "method", "data")[index % 3]
         acronym = rng.choice(DATASET_ACRONYMS) if kind == "data" else ""
         words = {
