@@ -50,6 +50,17 @@ def test_english_page(scene, client):
     assert '<html lang="en"' in response.content.decode()
 
 
+def test_english_page_has_english_bands_and_tooltips(scene, client):
+    html = client.get("/en/tableau-de-bord/").content.decode()
+    assert "≤ 3 months" in html and "3 to 6 months" in html
+    assert "≤ 3 mois" not in html and "6 à 12 mois" not in html
+    assert "Projects: 3</title>" in html or ", Projects: " in html
+    # No French spacing before a colon in any tooltip or chart title.
+    assert not re.findall(r"<title>[^<]*\w : [^<]*</title>", html)
+    french = client.get(DASHBOARD).content.decode()
+    assert ", Projets : " in french
+
+
 def test_header_links_to_the_dashboard(scene, client):
     html = client.get(reverse("projects:project_list")).content.decode()
     assert 'href="/tableau-de-bord/"' in html
