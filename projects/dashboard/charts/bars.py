@@ -151,9 +151,8 @@ def line_chart(
         near_last = index != count - 1 and count - 1 - index < every
         if (index % every == 0 and not near_last) or index == count - 1:
             x = left + index * step_x
+            # Centred labels: the left margin leaves room for half of the first.
             anchor = "end" if index == count - 1 and count > 1 else "middle"
-            if index == 0 and count > 1:
-                anchor = "start"
             parts.append(
                 f'<text x="{x:.1f}" y="{height - 8}" text-anchor="{anchor}" '
                 f'fill="{MUTED}">{escape(label)}</text>'

@@ -44,7 +44,7 @@ def network_chart(
     """
     if not nodes:
         return empty_chart(chart_id=chart_id, title=title, message=description)
-    label_room = NODE_LABEL_CHARS * CHAR_WIDTH * 0.75 + 10
+    label_room = NODE_LABEL_CHARS * CHAR_WIDTH + 12  # room for a full label
     centre = WIDTH / 2
     ring = WIDTH / 2 - label_room
     inner = ring * 0.4
