@@ -103,6 +103,7 @@ def test_maturity_without_assurance(scene):
     assert set(rows) == {"D", "F"} and indicator["total"] == 2
     assert rows["D"]["lead_institutes"] == ["CNRS", "Inserm"]  # its lead team
     assert rows["F"]["lead_institutes"] == ["Inria"]
+    assert rows["D"]["lead_organisation"] == "CHU"  # a hospital, not an institute
     assert rows["D"]["basis"] == "stage_reached_on"
     assert rows["D"]["since"] == "2025-01-15"
     assert rows["F"]["basis"] == "start_date" and rows["F"]["since"] == "2024-03-01"

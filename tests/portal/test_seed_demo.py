@@ -28,6 +28,7 @@ from registry.models import (
     Team,
 )
 from registry.validators import normalise_ror, validate_orcid, validate_rnsr
+from tests.dashboard.demo_checks import check_demo_trends
 
 pytestmark = pytest.mark.django_db
 
@@ -259,6 +260,7 @@ def test_seed_demo_loads_every_threshold_and_is_idempotent():
     _check_evaluations()
     _check_calls()
     _check_matching_labelled_set()
+    check_demo_trends()
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         assert PortalSettings.for_site(site).demo_data_loaded
@@ -266,3 +268,4 @@ def test_seed_demo_loads_every_threshold_and_is_idempotent():
     before = _counts()
     _seed()
     assert _counts() == before
+    check_demo_trends()

@@ -33,7 +33,10 @@ def block_maturity_without_assurance(data: dict) -> Block:
     shown = rows[:TOP_WAITING]
 
     def cells(row: dict) -> list[Cell]:
-        institutes = ", ".join(row["lead_institutes"]) or "—"
+        # No institute leads it: say who does rather than leave the cell blank.
+        institutes = ", ".join(row["lead_institutes"]) or _(
+            "aucun (porteur : %(organisation)s)"
+        ) % {"organisation": row["lead_organisation"]}
         return [
             Cell(row["label"], row["label"], row["url"]),
             Cell(row["stage"], f"{row['stage']} (TRL {row['trl']})"),

@@ -51,6 +51,8 @@ def indicator_maturity_without_assurance(*, filters: DashboardFilters) -> dict:
         "ai_act_risk",
         "stage_reached_on",
         "since",
+        "lead_organisation__acronym",
+        "lead_organisation__name",
         *LEAD_INSTITUTE_PATHS,
     ):
         found.setdefault(row["pk"], row)
@@ -80,6 +82,8 @@ def indicator_maturity_without_assurance(*, filters: DashboardFilters) -> dict:
                 "lead_institutes": sorted(
                     names[pk] for pk in lead[row["pk"]] if pk in names
                 ),
+                "lead_organisation": row["lead_organisation__acronym"]
+                or row["lead_organisation__name"],
                 "since": since.isoformat(),
                 "months_at_stage": months_between(since, day),
                 "basis": "stage_reached_on"
