@@ -5,7 +5,9 @@ Inserm, Inria, CNRS, CEA…). A project belongs to an institute when the institu
 one of its sub-organisations, leads it or takes part as a partner, or is a tutelle
 of its lead team or of a partner team. The `/projets/?institute=` filter, the search
 facets and index, the dashboard and team matching all read it here, so a bar, a
-facet count and a filtered list always agree.
+facet count and a filtered list always agree. An institute *leads* a project when it
+(or a sub-organisation) is the lead organisation or a tutelle of the lead team: the
+home page and the dashboard's "lead" column read that rule here too.
 """
 
 from collections.abc import Iterable
@@ -25,6 +27,22 @@ INSTITUTE_PATHS = (
     "partners__team__parents",
     "partners__team__parents__parent",
 )
+
+
+# The paths through which an institute leads a project (the lead organisation, or a
+# tutelle of the lead team): the "lead" count, beside the participation above.
+LEAD_INSTITUTE_PATHS = tuple(
+    path for path in INSTITUTE_PATHS if path.startswith("lead_")
+)
+
+
+def project_lead_institute_q(institute_ids: Iterable[int]) -> Q:
+    """Projects led by any of these institutes (lead organisation or lead team)."""
+    ids = list(institute_ids)
+    condition = Q()
+    for path in LEAD_INSTITUTE_PATHS:
+        condition |= Q(**{f"{path}__in": ids})
+    return condition
 
 
 def project_institute_q(institute_ids: Iterable[int]) -> Q:

@@ -4,7 +4,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from projects.models import Project, ProjectPartner
 from projects.models.project import public_project_q
-from registry.models import Dataset, Evaluation, Organisation, Team
+from registry.models import Dataset, Evaluation, Team
 
 
 def project_public_list() -> QuerySet[Project]:
@@ -83,16 +83,23 @@ def home_context() -> dict:
         "latest_projects": list(
             project_public_list().order_by("-first_published_at", "-pk")[:6]
         ),
-        "institutes": list(
-            Organisation.objects.institutes()
-            .annotate(
-                project_count=Count(
-                    "led_projects", filter=public_project_q("led_projects__")
-                )
-            )
-            .order_by("-project_count", "name")[:4]
-        ),
+        "institutes": home_institutes(),
     }
+
+
+def home_institutes(size: int = 4) -> list[dict]:
+    """The institutes leading most projects, counted exactly as the dashboard's
+    "projects by institute" (started published projects, lead and participation)."""
+    # Imported here: the dashboard's indicators read this module's data version.
+    from projects.dashboard.filters import dashboard_filters
+    from projects.dashboard.indicators.projects import indicator_projects_by_institute
+
+    filters, _filterset = dashboard_filters()
+    rows = indicator_projects_by_institute(filters=filters)["rows"]
+    rows = [row for row in rows if row["value"]]
+    return sorted(rows, key=lambda row: (-row["lead"], -row["value"], row["label"]))[
+        :size
+    ]
 
 
 def project_similar_by_taxonomy(*, project: Project, size: int = 4) -> list[Project]:

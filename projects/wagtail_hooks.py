@@ -41,7 +41,13 @@ class ProjectViewSet(SnippetViewSet):
             ),
             ObjectList(
                 [
-                    FieldRowPanel([FieldPanel("status"), FieldPanel("trl")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("status"),
+                            FieldPanel("trl"),
+                            FieldPanel("stage_reached_on"),
+                        ]
+                    ),
                     FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                     FieldPanel("domains"),
                     FieldPanel("techniques"),

@@ -6,9 +6,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from projects.dashboard.filters import dashboard_filters
-from projects.dashboard.indicators import indicators_cached
-from projects.dashboard.snapshots import indicator_trends
+from projects.dashboard.definitions import DEFINITIONS
+from projects.dashboard.filters import dashboard_filter_errors, dashboard_filters
+from projects.dashboard.snapshots import dashboard_data
 
 FILTER_PARAMETERS = [
     OpenApiParameter("year_from", int, description="First start year of the period."),
@@ -36,21 +36,18 @@ class IndicatorsApiView(APIView):
     )
     def get(self, request):
         filters, filterset = dashboard_filters(query=request.query_params)
-        if filterset.is_bound and not filterset.is_valid():
-            return Response(
-                {
-                    "errors": [
-                        {"field": field, "code": "invalid", "message": str(message)}
-                        for field, messages in filterset.form.errors.items()
-                        for message in messages
-                    ]
-                },
-                status=400,
-            )
+        errors = dashboard_filter_errors(filterset)
+        if errors:
+            return Response({"errors": errors}, status=400)
+        data = dashboard_data(filters=filters)
+        trends = data.pop("trends")
+        comparison = data.pop("comparison")
         return Response(
             {
                 "filters": filters.selection,
-                "indicators": indicators_cached(filters=filters),
-                "trends": indicator_trends(),
+                "comparison": comparison,
+                "definitions": {name: str(text) for name, text in DEFINITIONS.items()},
+                "indicators": data,
+                "trends": trends,
             }
         )

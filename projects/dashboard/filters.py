@@ -18,8 +18,8 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
 def _no_op(queryset: QuerySet, name: str, value) -> QuerySet:
-    # The period is not a filter of the subset: indicators compare it with the
-    # previous period in one aggregation, so they need the projects of both.
+    # The period is not a filter of the subset: the projects by start year show
+    # every year; the other indicators narrow to it with `current_q()`.
     return queryset
 
 
@@ -50,19 +50,34 @@ class DashboardFilterSet(ProjectFilter):
 class DashboardFilters:
     """What every indicator function receives: the subset and the period to compare.
 
-    `projects` is the filtered public subset (all start years); `current` and
-    `previous` select the period and the one before it. `as_of` reconstructs the
-    registry at a past date (snapshot backfill): only projects started and
-    evaluations published by then.
+    `projects` is the filtered public subset of projects already started (start
+    date on or before `day`), all start years; `not_started` the same filters'
+    projects with a future or no start date, counted apart. `current` selects the
+    chosen period. `as_of` reconstructs the registry at a past date (snapshot
+    backfill): only projects started and evaluations published by then.
     """
 
     projects: QuerySet
+    not_started: QuerySet | None = None
     key: str = ""
     year_from: int | None = None
     year_to: int | None = None
     as_of: datetime.date | None = None
     query: str = ""
     selection: dict = field(default_factory=dict)
+
+    @property
+    def day(self) -> datetime.date:
+        """The day the figures describe: today, or the past day reconstructed."""
+        return self.as_of or timezone.localdate()
+
+    @property
+    def filtered(self) -> bool:
+        """Whether any filter narrows the registry (a comparison needs none)."""
+        return any(
+            self.selection.get(name)
+            for name in ("institute", "domain", "technique", "year_from", "year_to")
+        )
 
     @property
     def last_year(self) -> int:
@@ -84,32 +99,12 @@ class DashboardFilters:
             condition &= Q(**{f"{year}__lte": self.year_to})
         return condition
 
-    def previous_q(self, prefix: str = "") -> Q:
-        """The period before: the same number of years just before, or, with no
-        start year chosen, the projects started by the end of the year before."""
-        year = f"{prefix}start_date__year"
-        if self.year_from:
-            return Q(
-                **{
-                    f"{year}__gte": self.year_from - self.period_length,
-                    f"{year}__lte": self.year_from - 1,
-                }
-            )
-        return Q(**{f"{year}__lte": self.last_year - 1})
-
-    @property
-    def previous_label(self) -> str:
-        if self.year_from:
-            first = self.year_from - self.period_length
-            last = self.year_from - 1
-            return str(first) if first == last else f"{first}–{last}"
-        return _("fin %(year)s") % {"year": self.last_year - 1}
-
 
 def dashboard_filters(
     *, query: QueryDict | None = None, as_of: datetime.date | None = None
 ) -> tuple[DashboardFilters, DashboardFilterSet]:
-    """Filters read from a GET query; invalid values are ignored, not fatal."""
+    """Filters read from a GET query; invalid values are ignored here (the page shows
+    the form's errors, the API and CSV answer 400 through `dashboard_filter_errors`)."""
     query = query if query is not None else QueryDict()
     # "All domains" submits domain= : an empty choice, not an invalid one.
     cleaned_query = QueryDict(mutable=True)
@@ -119,8 +114,6 @@ def dashboard_filters(
             cleaned_query.setlist(name, values)
     query = cleaned_query
     public = Project.objects.public()
-    if as_of:
-        public = public.filter(start_date__lte=as_of)
     filterset = DashboardFilterSet(query or None, queryset=public)
     cleaned = filterset.form.cleaned_data if filterset.is_valid() else {}
     selection = {
@@ -138,9 +131,11 @@ def dashboard_filters(
         # nested inside the indicators' own subqueries (minutes at 1,000 projects).
         # One query for the ids keeps every indicator fast and the count fixed.
         ids = list(filterset.qs.order_by().values_list("pk", flat=True))
-        projects = Project.objects.filter(pk__in=ids)
+        chosen = Project.objects.filter(pk__in=ids)
     else:
-        projects = public
+        chosen = public
+    # Only projects already started count; the others are counted apart.
+    started = Q(start_date__lte=as_of or timezone.localdate())
     kept = QueryDict(mutable=True)
     for name, ids in selection.items():
         kept.setlist(name, [str(pk) for pk in ids])
@@ -149,7 +144,8 @@ def dashboard_filters(
             kept[name] = str(value)
     key = kept.urlencode() + (f"&as_of={as_of.isoformat()}" if as_of else "")
     filters = DashboardFilters(
-        projects=projects,
+        projects=chosen.filter(started),
+        not_started=chosen.exclude(started),
         key=key,
         year_from=year_from,
         year_to=year_to,
@@ -158,3 +154,14 @@ def dashboard_filters(
         selection=selection | {"year_from": year_from, "year_to": year_to},
     )
     return filters, filterset
+
+
+def dashboard_filter_errors(filterset: DashboardFilterSet) -> list[dict]:
+    """The invalid filters of a query, as the API's error list (empty when valid)."""
+    if not filterset.is_bound or filterset.is_valid():
+        return []
+    return [
+        {"field": name, "code": "invalid", "message": str(message)}
+        for name, messages in filterset.form.errors.items()
+        for message in messages
+    ]

@@ -1,14 +1,15 @@
-"""Monthly snapshots of every indicator: taking them, reconstructing past months, and
-reading the trends back."""
+"""Monthly snapshots of every indicator: taking them, reconstructing past months,
+reading the trends back, and comparing today with the end of the previous year."""
 
 import calendar
 import datetime
 from collections.abc import Callable
 
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
-from projects.dashboard.filters import dashboard_filters
-from projects.dashboard.indicators import indicators_compute
+from projects.dashboard.filters import DashboardFilters, dashboard_filters
+from projects.dashboard.indicators import indicators_cached, indicators_compute
 from projects.dashboard.models import IndicatorSnapshot
 
 # The headline figures that the trend chart draws, in this order.
@@ -49,9 +50,9 @@ def indicator_snapshot_record(
 
 
 def indicator_snapshot_reconstruct(*, month: datetime.date) -> IndicatorSnapshot:
-    """The indicators of a past month rebuilt from dates: projects started and
-    evaluations published by the month's end. Statuses, stages and access decisions
-    are today's: the registry keeps no history of them."""
+    """The indicators of a past month rebuilt from dates: projects started,
+    evaluations published and access requests and decisions dated by the month's end.
+    Statuses and stages are today's: the registry keeps no history of them."""
     month = month_start(month)
     with translation.override("fr"):
         filters, _filterset = dashboard_filters(as_of=month_end(month))
@@ -110,3 +111,98 @@ def indicator_trends() -> dict:
             }
         )
     return {"rows": rows}
+
+
+def backfill_monthly_snapshots(*, months: int = 24) -> dict[str, int]:
+    """The last `months` months reconstructed from dates (demo data, a new install):
+    project start dates, evaluation publication dates and access decision dates.
+    Live snapshots already taken are kept."""
+    last = previous_month(timezone.localdate())
+    first = last
+    for _step in range(months - 1):
+        first = previous_month(first)
+    return indicator_snapshots_backfill(since=first, until=last)
+
+
+# The indicators compared with the end of the previous year, and the figures compared.
+COMPARED = {
+    "projects_by_institute": ("value", "lead"),
+    "projects_by_status": ("value",),
+    "projects_by_stage": ("value",),
+}
+
+
+def comparison_month(*, filters: DashboardFilters) -> datetime.date:
+    """December of the year before the day described: "fin 2025" in 2026."""
+    return datetime.date(filters.day.year - 1, 12, 1)
+
+
+def indicators_compared(*, filters: DashboardFilters, indicators: dict) -> dict:
+    """The indicators with, for those of `COMPARED`, the same figure as it stood at
+    the end of the previous year, read from that month's snapshot (one query).
+
+    Snapshots describe the whole registry, so a filtered view has no comparison;
+    nor has a month without a snapshot. `comparison` says which, for the page and
+    the API; `previous` and `change` are then None rather than a made-up figure.
+    """
+    month = comparison_month(filters=filters)
+    label = str(_("fin %(year)s") % {"year": month.year})
+    snapshot = None
+    if not filters.filtered:
+        snapshot = (
+            IndicatorSnapshot.objects.filter(month=month)
+            .values_list("source", "data")
+            .first()
+        )
+    if snapshot:
+        source, past = snapshot
+        comparison = {
+            "available": True,
+            "month": month.strftime("%Y-%m"),
+            "label": label,
+            "source": source,
+            "reason": "",
+        }
+    else:
+        past = {}
+        comparison = {
+            "available": False,
+            "month": month.strftime("%Y-%m"),
+            "label": label,
+            "source": None,
+            "reason": "filtered" if filters.filtered else "no_snapshot",
+        }
+    compared = dict(indicators)
+    for name, fields in COMPARED.items():
+        before = {row["key"]: row for row in past.get(name, {}).get("rows", [])}
+        rows = []
+        for row in indicators[name]["rows"]:
+            row = dict(row)
+            old = before.get(row["key"])
+            for field in fields:
+                suffix = "" if field == "value" else f"_{field}"
+                if old is None:
+                    # Absent from a snapshot: none at the time (institutes are all
+                    # listed, so this is a status or stage nobody had).
+                    previous = 0 if snapshot else None
+                else:
+                    previous = old.get(field)  # None in snapshots older than it
+                row[f"previous{suffix}"] = previous
+                row[f"change{suffix}"] = (
+                    None if previous is None else row[field] - previous
+                )
+            rows.append(row)
+        compared[name] = {**indicators[name], "rows": rows}
+    compared["comparison"] = comparison
+    return compared
+
+
+def dashboard_data(*, filters: DashboardFilters) -> dict:
+    """What the page, the CSV files and the API show: the cached indicators compared
+    with the end of the previous year, and the trends (never filtered)."""
+    return {
+        **indicators_compared(
+            filters=filters, indicators=indicators_cached(filters=filters)
+        ),
+        "trends": indicator_trends(),
+    }

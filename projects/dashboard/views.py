@@ -1,25 +1,27 @@
 """The dashboard page and its CSV downloads; the numbers come from `indicators`."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.generic import TemplateView
 
 from portal.core.csv_safety import formula_safe_writer
 from projects.dashboard.blocks import BUILDERS, dashboard_sections
-from projects.dashboard.filters import DashboardFilters, dashboard_filters
-from projects.dashboard.indicators import indicators_cached
-from projects.dashboard.snapshots import indicator_trends
-
-
-def dashboard_data(*, filters: DashboardFilters) -> dict:
-    """The cached indicators for these filters, with the trends (never filtered)."""
-    return {**indicators_cached(filters=filters), "trends": indicator_trends()}
+from projects.dashboard.blocks.base import comparison_note
+from projects.dashboard.filters import dashboard_filter_errors, dashboard_filters
+from projects.dashboard.snapshots import dashboard_data
 
 
 def indicator_csv_response(*, request: HttpRequest, indicator: str) -> HttpResponse:
-    """One indicator's table as CSV (UTF-8 with a BOM, so spreadsheets read accents)."""
+    """One indicator's table as CSV (UTF-8 with a BOM, so spreadsheets read accents).
+
+    An invalid filter is a 400 with the API's error list, never a silently
+    unfiltered file that could be mistaken for the filtered one.
+    """
     if indicator not in BUILDERS:
         raise Http404("Unknown indicator")
-    filters, _filterset = dashboard_filters(query=request.GET)
+    filters, filterset = dashboard_filters(query=request.GET)
+    errors = dashboard_filter_errors(filterset)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
     block = BUILDERS[indicator](dashboard_data(filters=filters))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
@@ -62,6 +64,8 @@ class DashboardView(TemplateView):
                 "filters": filters,
                 "sections": dashboard_sections(data=data),
                 "summary": data["summary"],
+                "not_started": data["not_started"],
+                "comparison_note": comparison_note(data["comparison"]),
                 "computed_on": data["computed_on"],
                 "active_filters": _active_filter_labels(filterset),
                 "choices": {

@@ -143,6 +143,16 @@ class Project(
         help_text=_("1–4 recherche, 5–7 validation clinique, 8–9 déployé."),
     )
     start_date = models.DateField(_("date de début"), null=True, blank=True)
+    stage_reached_on = models.DateField(
+        _("au stade actuel depuis"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Date à laquelle le projet a atteint son stade (recherche, validation "
+            "clinique, déploiement) ; le tableau de bord compte la durée à ce stade "
+            "à partir d’elle, ou à défaut de la date de début."
+        ),
+    )
     end_date = models.DateField(_("date de fin"), null=True, blank=True)
     domains = ParentalManyToManyField(
         "projects.Domain",
@@ -386,10 +396,19 @@ class ProjectDataset(models.Model):
     )
     purpose = models.CharField(_("usage"), max_length=255, blank=True)
     access_status = models.CharField(
-        _("accès"),
+        _("décision d’accès"),
         max_length=20,
         choices=AccessStatus.choices,
         default=AccessStatus.REQUESTED,
+    )
+    # The dates of the access request and of its decision, so that the dashboard can
+    # count decisions as they stood at the end of any month (refusals included).
+    access_requested_on = models.DateField(_("accès demandé le"), null=True, blank=True)
+    access_decided_on = models.DateField(
+        _("décision d’accès le"),
+        null=True,
+        blank=True,
+        help_text=_("Date de l’accord ou du refus ; vide tant que la demande attend."),
     )
 
     objects = ProjectRowQuerySet.as_manager()
@@ -400,6 +419,22 @@ class ProjectDataset(models.Model):
 
     def __str__(self) -> str:
         return str(self.dataset)
+
+    def clean(self) -> None:
+        super().clean()
+        decided = self.access_status != self.AccessStatus.REQUESTED
+        if self.access_decided_on and not decided:
+            raise ValidationError(
+                {"access_decided_on": _("Une demande en attente n’a pas de décision.")}
+            )
+        if (
+            self.access_decided_on
+            and self.access_requested_on
+            and self.access_decided_on < self.access_requested_on
+        ):
+            raise ValidationError(
+                {"access_decided_on": _("La décision suit la demande.")}
+            )
 
 
 class ProjectFunding(models.Model):

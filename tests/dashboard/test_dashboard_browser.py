@@ -1,5 +1,6 @@
 """The dashboard in Debian's Chromium: charts drawn, tables beside them, the filter
-form keeps its values in the URL, the network reacts to focus, print hides the form.
+form keeps its values in the URL, the network reacts to hover, print hides the form;
+on a 390 px phone no chart text is drawn below 12 px and every table is reachable.
 
 The screenshot is kept as test-artifacts/dashboard.png (ignored by git).
 """
@@ -41,19 +42,21 @@ def test_dashboard_renders_its_charts_and_keeps_filters(live_server, page):
         page.wait_for_url(re.compile(r"/tableau-de-bord/$"))
         expect(page.locator("h1")).to_contain_text("Tableau de bord")
         charts = page.locator("svg.dashboard-chart")
-        expect(charts).to_have_count(15)
+        expect(charts).to_have_count(16)
         # Charts are drawn with a real size, bars and cells inside.
         box = page.locator("#chart-projects_by_institute").bounding_box()
         assert box["width"] > 300 and box["height"] > 80
         assert page.locator("#chart-projects_by_institute rect").count() >= 8
         assert page.locator("#chart-domain_technique rect").count() == 4
         assert page.locator("#chart-trends polyline").count() == 4
-        expect(page.locator("table caption")).to_have_count(15)
+        expect(page.locator("table caption")).to_have_count(16)
         page.screenshot(path=ARTIFACTS / "dashboard.png", full_page=True)
 
-        # The network highlights a team's links on focus (self-written script).
-        team_node = page.locator("#chart-network a.network-node").first
-        team_node.focus()
+        # The network is one figure with no tab stop; hovering a team highlights its
+        # links (self-written script); the table beside it is the alternative.
+        assert page.locator("#chart-network a, #chart-network [tabindex]").count() == 0
+        team_node = page.locator("#chart-network g.network-node[data-node^='t']").first
+        team_node.hover()
         expect(page.locator("#chart-network")).to_have_class(
             re.compile("network-focus")
         )
@@ -79,4 +82,51 @@ def test_dashboard_renders_its_charts_and_keeps_filters(live_server, page):
         page.pdf(path=ARTIFACTS / "dashboard.pdf", format="A4")
     except Exception:
         page.screenshot(path=ARTIFACTS / "dashboard-failure.png", full_page=True)
+        raise
+
+
+# Every text element of every chart, with its size on screen: the computed font size
+# times the SVG's scale (its on-screen width over its viewBox width).
+TEXT_SIZES = """() => [...document.querySelectorAll('svg.dashboard-chart text')]
+  .filter(t => t.getBBox().width > 0)
+  .map(t => {
+    const svg = t.ownerSVGElement;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return {chart: svg.id, text: t.textContent,
+            px: parseFloat(getComputedStyle(t).fontSize) * scale};
+  })"""
+
+
+def test_on_a_phone_chart_text_is_at_least_12px_and_tables_are_reachable(
+    live_server, page
+):
+    build_scene()
+    call_command(
+        "indicator_snapshots_backfill",
+        "--since",
+        "2023-01",
+        "--until",
+        "2025-12",
+        stdout=io.StringIO(),
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/tableau-de-bord/")
+    try:
+        sizes = page.evaluate(TEXT_SIZES)
+        charts = {size["chart"] for size in sizes}
+        assert {"chart-domain_technique", "chart-network", "chart-trends"} <= charts
+        small = [size for size in sizes if size["px"] < 12]
+        assert not small, small[:5]
+        assert min(size["px"] for size in sizes) >= 12
+        # Nothing wider than the screen.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        # Each table region takes focus from the keyboard and is named.
+        regions = page.locator(".dashboard-table [role='region'][tabindex='0']")
+        expect(regions).to_have_count(16)
+        regions.first.focus()
+        expect(regions.first).to_be_focused()
+        assert regions.first.get_attribute("aria-label").startswith("Tableau : ")
+        page.screenshot(path=ARTIFACTS / "dashboard-390.png", full_page=True)
+    except Exception:
+        page.screenshot(path=ARTIFACTS / "dashboard-390-failure.png", full_page=True)
         raise

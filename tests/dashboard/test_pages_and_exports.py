@@ -26,15 +26,21 @@ def test_page_shows_every_indicator_with_chart_table_reading_and_csv(scene, clie
     assert response.status_code == 200
     html = response.content.decode()
     blocks = re.findall(r'<article class="dashboard-block', html)
-    assert len(blocks) == 15
-    assert html.count('role="img"') == 15
-    assert html.count("<caption>") == 15
-    assert html.count("<title id=") == 15 and html.count("<desc id=") == 15
+    assert len(blocks) == 16
+    assert html.count('role="img"') == 16
+    assert html.count("<caption>") == 16
+    assert html.count("<title id=") == 16 and html.count("<desc id=") == 16
+    # Every block says what it counts, and every table can be reached by keyboard.
+    assert html.count('class="fr-text--sm dashboard-definition"') == 16
+    assert html.count('tabindex="0" role="region" aria-label="Tableau : ') == 16
     assert 'scope="col"' in html and 'scope="row"' in html
     assert html.count("/tableau-de-bord/") >= 15
     for name in ("projects_by_institute", "network", "trends", "domain_technique"):
         assert f"/tableau-de-bord/{name}.csv" in html
-    assert "Inserm prend part au plus grand nombre de projets" in html
+    assert "Inserm participe au plus grand nombre de projets : 3 sur 5" in html
+    assert "dont 2 qu’il porte" in html
+    assert "Non comptés : 0 projets publiés qui n’ont pas encore démarré" in html
+    assert "aucun instantané de ce mois" in html  # no snapshot: no comparison
     assert "https://cdn" not in html  # charts come from the server, no CDN
 
 
@@ -42,6 +48,17 @@ def test_english_page(scene, client):
     response = client.get("/en/tableau-de-bord/")
     assert response.status_code == 200
     assert '<html lang="en"' in response.content.decode()
+
+
+def test_english_page_has_english_bands_and_tooltips(scene, client):
+    html = client.get("/en/tableau-de-bord/").content.decode()
+    assert "≤ 3 months" in html and "3 to 6 months" in html
+    assert "≤ 3 mois" not in html and "6 à 12 mois" not in html
+    assert "Projects: 3</title>" in html or ", Projects: " in html
+    # No French spacing before a colon in any tooltip or chart title.
+    assert not re.findall(r"<title>[^<]*\w : [^<]*</title>", html)
+    french = client.get(DASHBOARD).content.decode()
+    assert ", Projets : " in french
 
 
 def test_header_links_to_the_dashboard(scene, client):
@@ -60,9 +77,9 @@ def test_filters_are_kept_in_the_csv_links_and_shown(scene, client):
 
 def test_csv_downloads_parse_back_to_the_indicator_values(scene, client):
     rows = parse_csv(client.get(f"{DASHBOARD}projects_by_institute.csv"))
-    assert rows[0] == ["Institut", "Projets", "Période précédente", "Évolution"]
-    counts = {row[0]: int(row[1]) for row in rows[1:]}
-    assert counts == {"Inserm": 3, "Inria": 3, "CNRS": 1, "CEA": 1}
+    assert rows[0] == ["Institut", "Projets (participation)", "dont portés"]
+    counts = {row[0]: (int(row[1]), int(row[2])) for row in rows[1:]}
+    assert counts == {"Inserm": (3, 2), "Inria": (3, 2), "CNRS": (1, 1), "CEA": (1, 1)}
 
     same = parse_csv(
         client.get(f"{DASHBOARD}?format=csv&indicator=projects_by_institute")
@@ -124,6 +141,78 @@ def test_api_rejects_invalid_filters(scene, client):
     response = client.get("/api/v1/indicators/?year_from=abc")
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "year_from"
+
+
+@pytest.mark.parametrize(
+    "query", ["year_from=abc", "institute=999999", "domain=x", "year_to=3000"]
+)
+def test_csv_rejects_invalid_filters_like_the_api(scene, client, query):
+    for url in (
+        f"{DASHBOARD}projects_by_institute.csv?{query}",
+        f"{DASHBOARD}?format=csv&indicator=projects_by_institute&{query}",
+    ):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert response.json()["errors"][0]["code"] == "invalid"
+    assert client.get(f"/api/v1/indicators/?{query}").status_code == 400
+
+
+def test_every_indicator_has_its_definition_in_the_api(scene, client):
+    payload = client.get("/api/v1/indicators/").json()
+    for name, indicator in payload["indicators"].items():
+        if name not in ("summary", "computed_on"):
+            assert len(indicator["definition"]) > 30, name
+    assert set(payload["definitions"]) >= {"dataset_access", "trends", "network"}
+    access = payload["indicators"]["datasets"]["access"]
+    assert access["granted_share_basis"] == "granted / (granted + refused)"
+    assert "refusées" in payload["definitions"]["dataset_access"]
+    assert payload["comparison"]["available"] is False
+    english = client.get("/en/api/v1/indicators/", HTTP_ACCEPT_LANGUAGE="en")
+    if english.status_code == 200:
+        assert english.json()["indicators"]["evaluation_verdicts"]["delay_bands"]
+
+
+def test_maturity_without_assurance_page_api_and_csv(scene, client):
+    html = client.get(DASHBOARD).content.decode()
+    assert 'id="indicateur-maturity_without_assurance"' in html
+    rows = parse_csv(client.get(f"{DASHBOARD}maturity_without_assurance.csv"))
+    assert rows[0][:5] == [
+        "Projet",
+        "Stade",
+        "Marquage CE",
+        "Risque AI Act",
+        "Institut porteur",
+    ]
+    assert sorted(row[0] for row in rows[1:]) == ["D", "F"]
+    filtered = parse_csv(
+        client.get(
+            f"{DASHBOARD}maturity_without_assurance.csv?institute={scene.inria.pk}"
+        )
+    )
+    assert [row[0] for row in filtered[1:]] == ["F"]
+    api = client.get(f"/api/v1/indicators/?institute={scene.inria.pk}").json()
+    assert [
+        row["label"] for row in api["indicators"]["maturity_without_assurance"]["rows"]
+    ] == ["F"]
+
+
+def test_maturity_csv_neutralises_formulas(scene, client):
+    project = scene.projects["F"]
+    project.acronym = "=HYPERLINK(1)"
+    project.save()
+    rows = parse_csv(client.get(f"{DASHBOARD}maturity_without_assurance.csv"))
+    assert "'=HYPERLINK(1)" in [row[0] for row in rows[1:]]
+
+
+def test_home_page_counts_institutes_as_the_dashboard_does(scene, client):
+    from tests.dashboard.test_indicators import compute
+
+    rows = {row["label"]: row for row in compute()["projects_by_institute"]["rows"]}
+    html = client.get("/").content.decode()
+    assert "2 projets portés (3 en participation)" in html  # Inserm and Inria
+    assert "1 projets portés (1 en participation)" in html  # CNRS and CEA
+    assert (rows["Inserm"]["lead"], rows["Inserm"]["value"]) == (2, 3)
+    assert "/tableau-de-bord/#indicateur-projects_by_institute" in html
 
 
 def test_cached_numbers_follow_unpublishing(scene, client):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from projects.dashboard.models import IndicatorSnapshot
+from projects.dashboard.snapshots import TREND_SERIES, backfill_monthly_snapshots
 from projects.dashboard.tasks import indicator_snapshot_take
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +91,56 @@ def test_trend_chart_and_table_read_the_snapshots(scene, client):
     )
     payload = client.get("/api/v1/indicators/").json()
     assert len(payload["trends"]["rows"]) == 36
+
+
+def test_previous_period_is_the_snapshot_of_the_end_of_last_year(scene, client):
+    """The comparison is the same indicator as it stood at the end of last year,
+    read from that month's snapshot; none without one, none on a filtered view."""
+    last_december = datetime.date(datetime.date.today().year - 1, 12, 1)
+    indicator_snapshot_take.delay(last_december.strftime("%Y-%m"))
+    # Since then B became a draft and E was published.
+    scene.projects["B"].live = False
+    scene.projects["B"].save()
+    scene.projects["E"].live = True
+    scene.projects["E"].save()
+    payload = client.get("/api/v1/indicators/").json()
+    assert payload["comparison"]["available"] is True
+    assert payload["comparison"]["month"] == last_december.strftime("%Y-%m")
+    rows = {
+        r["label"]: r for r in payload["indicators"]["projects_by_institute"]["rows"]
+    }
+    # Inria: A, B, F then; A, F and E (a partner team) now.
+    assert (rows["Inria"]["previous"], rows["Inria"]["value"]) == (3, 3)
+    # Inserm: A, C, D then; A, C, D, E now.
+    assert (rows["Inserm"]["previous"], rows["Inserm"]["value"]) == (3, 4)
+    assert rows["Inserm"]["change"] == 1
+    assert (rows["Inria"]["previous_lead"], rows["Inria"]["lead"]) == (2, 1)
+    html = client.get("/tableau-de-bord/").content.decode()
+    assert f"tel qu’il était à la fin de {last_december:%Y-%m}" in html
+
+    filtered = client.get(f"/api/v1/indicators/?institute={scene.inria.pk}").json()
+    assert filtered["comparison"] == filtered["comparison"] | {
+        "available": False,
+        "reason": "filtered",
+    }
+    row = filtered["indicators"]["projects_by_institute"]["rows"][0]
+    assert row["previous"] is None and row["change"] is None
+
+
+def test_backfilled_months_give_trends(scene, client):
+    counts = backfill_monthly_snapshots(months=36)
+    assert counts == {"reconstructed": 36, "kept": 0}
+    trends = client.get("/api/v1/indicators/").json()["trends"]["rows"]
+    assert len(trends) == 36
+    # Projects start and evaluations are published, never the reverse: the
+    # reconstructed curves never go down.
+    for name in TREND_SERIES:
+        values = [row[name] for row in trends]
+        assert values == sorted(values), name
+    assert trends[-1]["projects"] == 5 and trends[-1]["evaluated"] == 2
+    assert trends[0]["projects"] < trends[-1]["projects"]
+    # A second run keeps nothing twice.
+    backfill_monthly_snapshots(months=36)
+    assert IndicatorSnapshot.objects.count() == 36
+    rows = client.get("/tableau-de-bord/trends.csv").content.decode("utf-8-sig")
+    assert len(rows.strip().splitlines()) == 37

@@ -29,6 +29,7 @@ from registry.models import (
 )
 from registry.validators import normalise_ror, validate_orcid, validate_rnsr
 from tests.portal.test_demo_plausibility import check_plausibility
+from tests.dashboard.demo_checks import check_demo_trends
 
 pytestmark = pytest.mark.django_db
 
@@ -261,6 +262,7 @@ def test_seed_demo_loads_every_threshold_and_is_idempotent():
     _check_calls()
     _check_matching_labelled_set()
     check_plausibility()
+    check_demo_trends()
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         assert PortalSettings.for_site(site).demo_data_loaded
@@ -268,3 +270,4 @@ def test_seed_demo_loads_every_threshold_and_is_idempotent():
     before = _counts()
     _seed()
     assert _counts() == before
+    check_demo_trends()

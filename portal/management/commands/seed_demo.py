@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from portal.demo.loader import load_demo
 from portal.demo.report import plausibility_report, report_lines
 from portal.demo.stats import demo_counts
+from projects.dashboard.snapshots import backfill_monthly_snapshots
 from search.backends import database_backend
 from search.signals import search_entries_deferred
 
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             f"{counts['multi_partner_pct']} %",
             f"Projets inter-organismes : {counts['cross_institute_pct']} %",
         ]
+        backfill_monthly_snapshots(months=24)  # so that "Tendances" shows a curve
         for line in lines:
             self.stdout.write(line)
         if options["report"]:

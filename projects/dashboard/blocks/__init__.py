@@ -16,6 +16,7 @@ from projects.dashboard.blocks import (
     domains,
     evaluation,
     funding,
+    maturity,
     projects,
     trends,
 )
@@ -35,6 +36,7 @@ BUILDERS: dict[str, Callable[[dict], Block]] = {
     "evaluation_coverage": evaluation.block_evaluation_coverage,
     "evaluation_verdicts": evaluation.block_evaluation_verdicts,
     "evaluation_delay": evaluation.block_evaluation_delay,
+    "maturity_without_assurance": maturity.block_maturity_without_assurance,
     "cross_institute": collaboration.block_cross_institute,
     "network": collaboration.block_network,
     "funding": funding.block_funding,
@@ -61,7 +63,12 @@ SECTIONS = [
     (
         "evaluation",
         gettext_lazy("Évaluation par l’INESIA"),
-        ["evaluation_coverage", "evaluation_verdicts", "evaluation_delay"],
+        [
+            "evaluation_coverage",
+            "maturity_without_assurance",
+            "evaluation_verdicts",
+            "evaluation_delay",
+        ],
     ),
     ("collaboration", gettext_lazy("Collaboration"), ["cross_institute", "network"]),
     ("financement", gettext_lazy("Financement"), ["funding"]),

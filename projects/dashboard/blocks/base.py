@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from projects.dashboard import charts
+from projects.dashboard.definitions import DEFINITIONS
 
 
 @dataclass
@@ -31,9 +32,15 @@ class Block:
     columns: list[str]
     rows: list[list[Cell]]
     note: str = ""
+    # One line saying what is counted (projects/dashboard/definitions.py).
+    definition: str = ""
     # The CSV may hold more rows than the page (every link of the network).
     csv_rows: list[list[Cell]] | None = None
     wide: bool = False
+
+    def __post_init__(self):
+        if not self.definition:
+            self.definition = str(DEFINITIONS.get(self.name, ""))
 
     @property
     def csv(self) -> list[list[Cell]]:
@@ -59,16 +66,37 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{number(float(value))} %"
 
 
-def signed(value: int) -> str:
+def signed(value: int | None) -> str:
+    if value is None:
+        return "–"
     return f"+{number(value)}" if value > 0 else number(value).replace("-", "−")
 
 
-def change_cells(row: dict) -> list[Cell]:
-    return [
-        Cell(row["value"]),
-        Cell(row["previous"]),
-        Cell(row["change"], signed(row["change"])),
-    ]
+def comparison_note(comparison: dict) -> str:
+    """Which previous period the figures are compared with, or why none is."""
+    if comparison["available"]:
+        source = (
+            _("relevé mensuel")
+            if comparison["source"] == "live"
+            else _("reconstitué à partir des dates")
+        )
+        return _(
+            "« %(label)s » : le même indicateur tel qu’il était à la fin de "
+            "%(month)s, d’après l’instantané de ce mois (%(source)s)."
+        ) % {
+            "label": comparison["label"],
+            "month": comparison["month"],
+            "source": source,
+        }
+    if comparison["reason"] == "filtered":
+        return _(
+            "Pas de comparaison avec %(label)s : les instantanés mensuels couvrent "
+            "l’ensemble du registre, pas une vue filtrée."
+        ) % {"label": comparison["label"]}
+    return _(
+        "Pas de comparaison avec %(label)s : aucun instantané de ce mois n’a été "
+        "enregistré."
+    ) % {"label": comparison["label"]}
 
 
 def no_data() -> str:
@@ -76,34 +104,53 @@ def no_data() -> str:
 
 
 def change_block(
-    *, name: str, title: str, data: dict, first_column: str, reading: str
+    *,
+    name: str,
+    title: str,
+    data: dict,
+    comparison: dict,
+    first_column: str,
+    reading: str,
+    extra: tuple[tuple[str, str], ...] = (),
 ) -> Block:
+    """A count per row, compared with the end of the previous year when a snapshot
+    of it exists; `extra` adds (field, column) pairs, drawn as a second series."""
     rows = data["rows"]
-    previous = data["previous_label"]
+    compared = comparison["available"]
     labels = [row["label"] for row in rows]
-    chart = charts.bar_chart(
-        chart_id=name,
-        title=title,
-        description=reading,
-        labels=labels,
-        series=[
-            (_("Période"), [row["value"] for row in rows]),
-            (
-                _("Période précédente (%(p)s)") % {"p": previous},
-                [row["previous"] for row in rows],
-            ),
-        ],
-    )
+    series = [(_("Projets"), [row["value"] for row in rows])]
+    series += [(column, [row[field] for row in rows]) for field, column in extra]
+    if compared and not extra:
+        series.append(
+            (comparison["label"], [row["previous"] or 0 for row in rows]),
+        )
+    columns = [first_column, _("Projets")] + [column for _f, column in extra]
+    if compared:
+        columns += [
+            _("Projets, %(label)s") % {"label": comparison["label"]},
+            _("Évolution"),
+        ]
+
+    def cells(row: dict) -> list[Cell]:
+        found = [Cell(row["label"], row["label"], row.get("url", ""))]
+        found += [Cell(row["value"])] + [Cell(row[field]) for field, _c in extra]
+        if compared:
+            found += [Cell(row["previous"]), Cell(row["change"], signed(row["change"]))]
+        return found
+
     return Block(
         name=name,
         title=title,
         reading=reading,
-        chart=chart,
-        caption=_("%(title)s (période précédente : %(previous)s)")
-        % {"title": title, "previous": previous},
-        columns=[first_column, _("Projets"), _("Période précédente"), _("Évolution")],
-        rows=[
-            [Cell(row["label"], row["label"], row.get("url", ""))] + change_cells(row)
-            for row in rows
-        ],
+        chart=charts.bar_chart(
+            chart_id=name,
+            title=title,
+            description=reading,
+            labels=labels,
+            series=series,
+        ),
+        caption=title,
+        columns=columns,
+        rows=[cells(row) for row in rows],
+        note=comparison_note(comparison),
     )

@@ -125,8 +125,10 @@ def block_network(data: dict) -> Block:
         csv_rows=[link_row(link) for link in links],
         note=_(
             "Le dessin et le tableau montrent les %(n)s équipes qui ont le plus de "
-            "projets, rattachées à leurs instituts au centre ; le fichier CSV contient "
-            "tous les liens."
+            "projets, rattachées à leurs instituts au centre ; chaque équipe prend la "
+            "couleur de son premier institut (légende sous le dessin). Le tableau est "
+            "l’alternative accessible du dessin ; le fichier CSV contient tous les "
+            "liens."
         )
         % {"n": NETWORK_MAX_TEAMS},
         wide=True,

@@ -91,8 +91,9 @@ def block_dataset_access(data: dict) -> Block:
     title = _("Demandes d’accès aux données : demandées et accordées")
     reading = (
         _(
-            "%(granted)s demandes d’accès accordées sur %(requested)s (%(share)s) ; "
-            "%(pending)s en attente, %(refused)s refusées."
+            "%(share)s des demandes d’accès décidées ont été accordées : %(granted)s "
+            "accordées et %(refused)s refusées ; %(pending)s en attente, sur "
+            "%(requested)s demandes."
         )
         % {
             "granted": number(access["granted"]),
@@ -104,6 +105,15 @@ def block_dataset_access(data: dict) -> Block:
         if access["requested"]
         else no_data()
     )
+    note = _(
+        "Base du taux : accordées ÷ décidées (accordées + refusées), les demandes en "
+        "attente exclues. Il porte sur les jeux de données déclarés par les projets "
+        "publiés : une demande refusée d’un projet jamais publié n’y figure pas."
+    )
+    if access["undated_decisions"]:
+        note += " " + _(
+            "%(count)s décisions sans date sont comptées à leur état actuel."
+        ) % {"count": number(access["undated_decisions"])}
     return Block(
         name="dataset_access",
         title=title,
@@ -136,4 +146,5 @@ def block_dataset_access(data: dict) -> Block:
             ]
             for row in kinds
         ],
+        note=note,
     )

@@ -16,32 +16,46 @@ from projects.dashboard.blocks.base import (
 
 def block_projects_by_institute(data: dict) -> Block:
     indicator = data["projects_by_institute"]
-    rows = [row for row in indicator["rows"] if row["value"] or row["previous"]]
+    comparison = data["comparison"]
+    rows = [row for row in indicator["rows"] if row["value"]]
     if rows:
         top = max(rows, key=lambda row: row["value"])
         reading = _(
-            "%(institute)s prend part au plus grand nombre de projets : %(count)s sur "
-            "%(total)s (%(change)s par rapport à %(previous)s)."
+            "%(institute)s participe au plus grand nombre de projets : %(count)s sur "
+            "%(total)s, dont %(lead)s qu’il porte."
         ) % {
             "institute": top["label"],
             "count": number(top["value"]),
             "total": number(indicator["total"]),
-            "change": signed(top["change"]),
-            "previous": indicator["previous_label"],
+            "lead": number(top["lead"]),
         }
+        if comparison["available"]:
+            reading += " " + _("%(change)s par rapport à %(previous)s.") % {
+                "change": signed(top["change"]),
+                "previous": comparison["label"],
+            }
     else:
         reading = no_data()
     block = change_block(
         name="projects_by_institute",
-        title=_("Projets par institut"),
-        data={**indicator, "rows": indicator["rows"]},
+        title=_("Projets par institut : participation et portage"),
+        data=indicator,
+        comparison=comparison,
         first_column=_("Institut"),
         reading=reading,
+        extra=(("lead", _("dont portés")),),
     )
-    block.note = _(
-        "Un projet compte pour un institut dès que l’organisation porteuse, l’équipe "
-        "porteuse ou une équipe partenaire en relève ; un projet peut compter pour "
-        "plusieurs instituts."
+    block.columns[1] = _("Projets (participation)")
+    block.note = " ".join(
+        [
+            _(
+                "Un projet compte pour un institut dès que l’organisation porteuse, "
+                "l’équipe porteuse ou une équipe partenaire en relève ; un projet peut "
+                "compter pour plusieurs instituts. La page d’accueil montre les projets "
+                "portés."
+            ),
+            block.note,
+        ]
     )
     return block
 
@@ -90,25 +104,24 @@ def block_projects_by_year(data: dict) -> Block:
 
 def block_projects_by_status(data: dict) -> Block:
     indicator = data["projects_by_status"]
+    comparison = data["comparison"]
     active = next(row for row in indicator["rows"] if row["key"] == "active")
     reading = (
-        _(
-            "%(count)s projets sur %(total)s sont en cours (%(change)s par rapport à "
-            "%(previous)s)."
-        )
-        % {
-            "count": number(active["value"]),
-            "total": number(indicator["total"]),
-            "change": signed(active["change"]),
-            "previous": indicator["previous_label"],
-        }
+        _("%(count)s projets sur %(total)s sont en cours.")
+        % {"count": number(active["value"]), "total": number(indicator["total"])}
         if indicator["total"]
         else no_data()
     )
+    if indicator["total"] and comparison["available"]:
+        reading += " " + _("%(change)s par rapport à %(previous)s.") % {
+            "change": signed(active["change"]),
+            "previous": comparison["label"],
+        }
     return change_block(
         name="projects_by_status",
         title=_("Projets par statut"),
         data=indicator,
+        comparison=comparison,
         first_column=_("Statut"),
         reading=reading,
     )
@@ -143,6 +156,7 @@ def block_projects_by_stage(data: dict) -> Block:
         name="projects_by_stage",
         title=_("Projets par stade de maturité"),
         data=labelled,
+        comparison=data["comparison"],
         first_column=_("Stade"),
         reading=reading,
     )

@@ -27,6 +27,10 @@ from projects.dashboard.indicators.evaluation import (
     indicator_evaluation_verdicts,
 )
 from projects.dashboard.indicators.funding import indicator_funding_by_programme
+from projects.dashboard.indicators.maturity import (
+    indicator_maturity_without_assurance,
+    indicator_projects_not_started,
+)
 from projects.dashboard.indicators.projects import (
     indicator_domain_technique_matrix,
     indicator_projects_by_institute,
@@ -44,6 +48,8 @@ __all__ = [
     "indicator_evaluation_coverage",
     "indicator_evaluation_verdicts",
     "indicator_funding_by_programme",
+    "indicator_maturity_without_assurance",
+    "indicator_projects_not_started",
     "indicator_projects_by_institute",
     "indicator_projects_by_stage",
     "indicator_projects_by_status",

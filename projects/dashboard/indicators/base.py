@@ -1,5 +1,5 @@
 """What several indicators share: the stage of a TRL, the public evaluations, shares
-and the "now and before" count of a grouped field."""
+and the count of a grouped field."""
 
 from django.db.models import Case, CharField, Count, Value, When
 
@@ -32,32 +32,17 @@ def share(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def grouped_with_change(
-    *, filters: DashboardFilters, projects, group: str, choices
-) -> dict:
-    current, previous = filters.current_q(), filters.previous_q()
-    counts = {
-        row[group]: row
-        for row in projects.order_by()
+def grouped_counts(*, filters: DashboardFilters, projects, group: str, choices) -> dict:
+    """Projects of the period per value of a field, every choice listed."""
+    counts = dict(
+        projects.filter(filters.current_q())
+        .order_by()
         .values(group)
-        .annotate(
-            current=Count("pk", filter=current), previous=Count("pk", filter=previous)
-        )
-    }
-    rows = []
-    for value, label in choices:
-        row = counts.get(value, {"current": 0, "previous": 0})
-        rows.append(
-            {
-                "key": value,
-                "label": str(label),
-                "value": row["current"],
-                "previous": row["previous"],
-                "change": row["current"] - row["previous"],
-            }
-        )
-    return {
-        "total": sum(row["value"] for row in rows),
-        "previous_label": str(filters.previous_label),
-        "rows": rows,
-    }
+        .annotate(count=Count("pk"))
+        .values_list(group, "count")
+    )
+    rows = [
+        {"key": value, "label": str(label), "value": counts.get(value, 0)}
+        for value, label in choices
+    ]
+    return {"total": sum(row["value"] for row in rows), "rows": rows}

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Count, Max
 
 from portal.core.data_version import data_version, version_cached
+from projects.dashboard.definitions import definition
 from projects.dashboard.filters import DashboardFilters
 from projects.dashboard.indicators.base import CLINICAL_TRL
 from projects.dashboard.indicators.collaboration import indicator_collaboration
@@ -15,6 +16,10 @@ from projects.dashboard.indicators.evaluation import (
     indicator_evaluation_verdicts,
 )
 from projects.dashboard.indicators.funding import indicator_funding_by_programme
+from projects.dashboard.indicators.maturity import (
+    indicator_maturity_without_assurance,
+    indicator_projects_not_started,
+)
 from projects.dashboard.indicators.projects import (
     indicator_domain_technique_matrix,
     indicator_projects_by_institute,
@@ -37,6 +42,8 @@ INDICATORS = {
     "evaluation_verdicts": indicator_evaluation_verdicts,
     "collaboration": indicator_collaboration,
     "funding": indicator_funding_by_programme,
+    "maturity_without_assurance": indicator_maturity_without_assurance,
+    "not_started": indicator_projects_not_started,
 }
 
 
@@ -55,13 +62,15 @@ def indicator_summary(*, indicators: dict) -> dict:
         "evaluated": indicators["evaluation_coverage"]["evaluated"],
         "cross_institute": indicators["collaboration"]["cross_institute"],
         "dataset_uses": indicators["datasets"]["access"]["requested"],
+        "without_assurance": indicators["maturity_without_assurance"]["total"],
     }
 
 
 def indicators_compute(*, filters: DashboardFilters) -> dict:
     """Every indicator for these filters, as one JSON-able dict."""
     indicators = {
-        name: compute(filters=filters) for name, compute in INDICATORS.items()
+        name: compute(filters=filters) | {"definition": definition(name)}
+        for name, compute in INDICATORS.items()
     }
     indicators["summary"] = indicator_summary(indicators=indicators)
     indicators["computed_on"] = (filters.as_of or datetime.date.today()).isoformat()

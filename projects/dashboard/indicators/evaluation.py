@@ -4,6 +4,7 @@ import statistics
 from collections import Counter
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 
 from projects.dashboard.filters import DashboardFilters
 from projects.dashboard.indicators.base import (
@@ -15,8 +16,14 @@ from projects.dashboard.indicators.base import (
 from projects.models.project import STAGE_TRL_RANGES, Stage
 from registry.models import Evaluation
 
-# Request-to-verdict delays are shown in these bands (upper bounds in days).
-DELAY_BANDS = [(90, "≤ 3 mois"), (180, "3 à 6 mois"), (365, "6 à 12 mois")]
+# Request-to-verdict delays are shown in these bands (upper bound in days, key, label);
+# the keys stay the same in every language, the labels are translated.
+DELAY_BANDS = [
+    (90, "0-3", _("≤ 3 mois")),
+    (180, "3-6", _("3 à 6 mois")),
+    (365, "6-12", _("6 à 12 mois")),
+    (None, "12+", _("> 12 mois")),
+]
 
 
 def indicator_evaluation_coverage(*, filters: DashboardFilters) -> dict:
@@ -91,18 +98,19 @@ def indicator_evaluation_verdicts(*, filters: DashboardFilters) -> dict:
         )
         if verdict_on and verdict_on >= requested_on
     ]
-    bands = Counter()
-    for days in delays:
-        label = next((lbl for limit, lbl in DELAY_BANDS if days <= limit), "> 12 mois")
-        bands[label] += 1
-    band_labels = [label for _limit, label in DELAY_BANDS] + ["> 12 mois"]
+    bands = Counter(
+        next(
+            key for limit, key, _label in DELAY_BANDS if limit is None or days <= limit
+        )
+        for days in delays
+    )
     return {
         "total": total,
         "rows": verdicts,
         "median_days": round(statistics.median(delays)) if delays else None,
         "delays_counted": len(delays),
         "delay_bands": [
-            {"key": label, "label": label, "value": bands[label]}
-            for label in band_labels
+            {"key": key, "label": str(label), "value": bands[key]}
+            for _limit, key, label in DELAY_BANDS
         ],
     }

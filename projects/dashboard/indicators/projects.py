@@ -4,50 +4,44 @@ from django.db.models import Count
 from django.db.models.functions import Coalesce, ExtractYear
 
 from projects.dashboard.filters import DashboardFilters
-from projects.dashboard.indicators.base import grouped_with_change, stage_case
-from projects.institutes import project_institute_q
+from projects.dashboard.indicators.base import grouped_counts, stage_case
+from projects.institutes import project_institute_q, project_lead_institute_q
 from projects.models import Domain, Project, Technique
 from projects.models.project import STAGE_TRL_RANGES, Stage
 from registry.models import Organisation
 
 
 def indicator_projects_by_institute(*, filters: DashboardFilters) -> dict:
-    """Projects each institute takes part in (lead or partner), now and before.
+    """Projects each institute takes part in (lead or partner), and those it leads.
 
-    A project counts for an institute by the one rule of `projects.institutes`, the
-    one the `/projets/?institute=` filter and the search facets follow.
+    Both follow the one rule of `projects.institutes`: participation is what the
+    `/projets/?institute=` filter and the search facets count, lead is what the home
+    page counts. A project counts for every institute involved.
     """
     institutes = list(Organisation.objects.institutes().order_by("name"))
-    current, previous = filters.current_q(), filters.previous_q()
+    current = filters.current_q()
     aggregates = {"total": Count("pk", distinct=True, filter=current)}
     for institute in institutes:
-        affiliated = project_institute_q([institute.pk])
-        aggregates[f"current_{institute.pk}"] = Count(
-            "pk", distinct=True, filter=current & affiliated
+        aggregates[f"part_{institute.pk}"] = Count(
+            "pk", distinct=True, filter=current & project_institute_q([institute.pk])
         )
-        aggregates[f"previous_{institute.pk}"] = Count(
-            "pk", distinct=True, filter=previous & affiliated
+        aggregates[f"lead_{institute.pk}"] = Count(
+            "pk",
+            distinct=True,
+            filter=current & project_lead_institute_q([institute.pk]),
         )
     counts = filters.projects.aggregate(**aggregates)
-    rows = []
-    for institute in institutes:
-        value = counts[f"current_{institute.pk}"]
-        before = counts[f"previous_{institute.pk}"]
-        rows.append(
-            {
-                "key": institute.slug,
-                "label": institute.short_name,
-                "url": institute.get_absolute_url(),
-                "value": value,
-                "previous": before,
-                "change": value - before,
-            }
-        )
-    return {
-        "total": counts["total"],
-        "previous_label": str(filters.previous_label),
-        "rows": rows,
-    }
+    rows = [
+        {
+            "key": institute.slug,
+            "label": institute.short_name,
+            "url": institute.get_absolute_url(),
+            "value": counts[f"part_{institute.pk}"],
+            "lead": counts[f"lead_{institute.pk}"],
+        }
+        for institute in institutes
+    ]
+    return {"total": counts["total"], "rows": rows}
 
 
 def indicator_projects_by_year(*, filters: DashboardFilters) -> dict:
@@ -78,8 +72,8 @@ def indicator_projects_by_year(*, filters: DashboardFilters) -> dict:
 
 
 def indicator_projects_by_status(*, filters: DashboardFilters) -> dict:
-    """Projects by status (planned, active, completed, stopped), now and before."""
-    return grouped_with_change(
+    """Projects by status (planned, active, completed, stopped)."""
+    return grouped_counts(
         filters=filters,
         projects=filters.projects,
         group="status",
@@ -88,8 +82,8 @@ def indicator_projects_by_status(*, filters: DashboardFilters) -> dict:
 
 
 def indicator_projects_by_stage(*, filters: DashboardFilters) -> dict:
-    """Projects by stage, the TRL bands of `STAGE_TRL_RANGES`, now and before."""
-    data = grouped_with_change(
+    """Projects by stage, the TRL bands of `STAGE_TRL_RANGES`."""
+    data = grouped_counts(
         filters=filters,
         projects=filters.projects.annotate(stage=stage_case()),
         group="stage",

@@ -1,7 +1,8 @@
 /* The dashboard's small enhancements; the page works and prints without them.
    - the "Imprimer" button appears and opens the print dialog;
-   - in the network drawing, hovering or focusing a team or an institute highlights
-     its links and the nodes at their other end. */
+   - in the network drawing, hovering a team or an institute highlights its links and
+     the nodes at their other end. The drawing holds no focusable element: keyboard
+     and screen-reader users read the same links in the table beside it. */
 (function () {
   "use strict";
 
@@ -43,8 +44,6 @@
       var key = node.getAttribute("data-node");
       node.addEventListener("mouseenter", function () { highlight(key); });
       node.addEventListener("mouseleave", reset);
-      node.addEventListener("focus", function () { highlight(key); });
-      node.addEventListener("blur", reset);
     });
   });
 })();
