@@ -28,8 +28,8 @@ from registry.models import (
     Team,
 )
 from registry.validators import normalise_ror, validate_orcid, validate_rnsr
-from tests.portal.test_demo_plausibility import check_plausibility
 from tests.dashboard.demo_checks import check_demo_trends
+from tests.portal.test_demo_plausibility import check_plausibility
 
 pytestmark = pytest.mark.django_db
 
