@@ -1,6 +1,7 @@
 """Page layout measured in Chromium at 1280 and 390 px (issue 16): call cards sized
 by their content, the project's facts card as tall as its content and placed after
-the summary on a phone, registry lists no wider than the screen.
+the summary on a phone, registry lists no wider than the screen, the team's name
+first on each matching card.
 
 Full-page screenshots go to test-artifacts/browser/ (ignored by git).
 """
@@ -15,6 +16,8 @@ from tests.factories import (
     PersonFactory,
     ProjectFactory,
     TeamFactory,
+    domain,
+    technique,
 )
 from tests.matching.calls import CallFactory
 
@@ -109,3 +112,34 @@ def test_registry_lists_fit_a_phone_with_their_search_box(live_server, page):
         assert scroll[0] <= scroll[1] + 1, (name, scroll)
     page.goto(live_server.url + reverse("registry:person_list") + "?q=aïcha")
     assert page.get_by_role("link", name="Aïcha Bernard0").is_visible()
+
+
+def test_the_team_name_heads_each_matching_card(live_server, page):
+    inria = OrganisationFactory(name="Inria", acronym="Inria")
+    imaging = TeamFactory(name="Imagerie médicale", parents=[inria])
+    imaging.expertise.add("imagerie médicale")
+    ProjectFactory(
+        lead_team=imaging,
+        title="Scanners",
+        summary="Segmentation des scanners thoraciques.",
+        domains=[domain("radiologie")],
+        techniques=[technique("vision")],
+    )
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(live_server.url + reverse("search:matching"))
+        page.locator("#id_text").fill(
+            "Segmentation de scanners thoraciques par vision par ordinateur. " * 20
+        )
+        page.locator("#matching-form button[type=submit]").click()
+        page.wait_for_selector(".match-result")
+        shot(page, f"layout-matching-{width}")
+        title = box(page, ".match-result .fr-card__title")
+        first_line = page.eval_on_selector(
+            ".match-result .fr-card__content",
+            """content => Math.min(...[...content.children]
+                 .filter(child => !child.classList.contains('fr-card__title'))
+                 .map(child => child.getBoundingClientRect().top + scrollY))""",
+        )
+        assert title["top"] < first_line, width
+        assert page.evaluate(PAGE_WIDTH) <= width
