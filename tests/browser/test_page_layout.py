@@ -143,3 +143,26 @@ def test_the_team_name_heads_each_matching_card(live_server, page):
         )
         assert title["top"] < first_line, width
         assert page.evaluate(PAGE_WIDTH) <= width
+
+
+def test_api_docs_sit_in_the_portal_frame_without_nested_controls(live_server, page):
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(live_server.url + "/api/docs/")
+        page.wait_for_selector(".opblock-summary-control")
+        assert page.evaluate("document.documentElement.lang") == "fr"
+        assert page.locator("header.fr-header").is_visible()
+        assert page.locator("footer.fr-footer").count() == 1
+        # Deep links off: no link or button inside an operation's button.
+        assert (
+            page.locator(".opblock-summary-control :is(a[href], button)").count() == 0
+        )
+        page.locator(".opblock-summary-control").first.click()
+        page.get_by_role("button", name="Try it out").first.click()
+        page.get_by_role("button", name="Execute").first.click()
+        page.wait_for_selector(".responses-wrapper pre.microlight")
+        unnamed = page.locator("tr[data-param-name] select:not([aria-label])")
+        assert unnamed.count() == 0
+        assert page.locator("pre.microlight:not([tabindex])").count() == 0
+        shot(page, f"layout-api-docs-{width}")
+        assert page.evaluate(PAGE_WIDTH) <= width
