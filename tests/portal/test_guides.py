@@ -64,6 +64,10 @@ def test_the_project_page_explains_trl_ce_class_and_ai_act(client):
             rf'<span class="fr-tooltip[^"]*" id="{tooltip_id}" role="tooltip"', page
         )
 
+    assert "{#" not in page  # no template comment leaks into the page
+    # The term sits flush against what follows: "AI Act :", not "AI Act  :".
+    assert re.search(r"AI Act</a><span[^>]*>[^<]*</span>\u00a0:", page)
+
     english = text_of(client, "/en" + project.get_absolute_url())
     assert 'href="/en/glossary/#trl"' in english
     assert "How mature a technology is" in english
