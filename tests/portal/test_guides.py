@@ -102,3 +102,9 @@ def test_header_and_footer_lead_to_matching_calls_open_data_and_api(client, pref
     for target in targets:
         assert f'href="{target}"' in header, (language, target)
         assert f'href="{target}"' in footer, (language, target)
+
+
+def test_the_sitemap_lists_the_guides(client):
+    sitemap = text_of(client, "/sitemap.xml")
+    assert "/glossaire/</loc>" in sitemap
+    assert "/comment-inesia-evalue/</loc>" in sitemap
