@@ -1,6 +1,7 @@
 """sitemap.xml: editorial pages and every public registry record, nothing else."""
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailPageSitemap
 
 from projects.models import Project
@@ -20,8 +21,19 @@ class RegistrySitemap(Sitemap):
         return item.updated_at
 
 
+class GuideSitemap(Sitemap):
+    """The citizens' guides served from templates: the glossary, the method."""
+
+    def items(self):
+        return ["glossary", "evaluation_method"]
+
+    def location(self, item):
+        return reverse(item)
+
+
 SITEMAPS = {
     "pages": WagtailPageSitemap,
+    "guides": GuideSitemap(),
     "projects": RegistrySitemap(lambda: Project.objects.public()),
     "evaluations": RegistrySitemap(lambda: Evaluation.objects.public()),
     "datasets": RegistrySitemap(lambda: Dataset.objects.all()),

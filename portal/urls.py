@@ -5,10 +5,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.guides import EvaluationMethodView, GlossaryView
 from portal.health import health
 from portal.sitemaps import SITEMAPS
 from projects.dashboard.api import IndicatorsApiView
@@ -61,6 +63,13 @@ urlpatterns += i18n_patterns(
     path("", include("projects.contribution.urls")),
     # Calls for collaboration and contact requests (issue 4, team matching).
     path("", include("projects.collaboration.urls")),
+    # Citizens' guides (issue 16): translated paths, /en/glossary/ in English.
+    path(_("glossaire/"), GlossaryView.as_view(), name="glossary"),
+    path(
+        _("comment-inesia-evalue/"),
+        EvaluationMethodView.as_view(),
+        name="evaluation_method",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -7,21 +7,38 @@ from django.conf import settings
 from django.views.generic import DetailView, ListView
 
 from portal.core import related
-from registry import selectors
+from registry import filters, selectors
 from registry.jsonld import dataset_jsonld
 
 
 class PublicListView(ListView):
+    """A public list, narrowed by its search box and filter when it has them."""
+
     paginate_by = settings.PUBLIC_PAGE_SIZE
     selector = None
+    filterset_class = None
 
     def get_queryset(self):
-        return type(self).selector()
+        queryset = type(self).selector()
+        if self.filterset_class is None:
+            return queryset
+        self.filterset = self.filterset_class(self.request.GET, queryset=queryset)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.filterset_class is not None:
+            context["filter_form"] = self.filterset.form
+            context["is_filtered"] = any(
+                self.request.GET.get(name) for name in self.filterset.form.fields
+            )
+        return context
 
 
 class OrganisationListView(PublicListView):
     template_name = "registry/organisation_list.html"
     selector = selectors.organisation_public_list
+    filterset_class = filters.OrganisationFilter
 
 
 class OrganisationDetailView(DetailView):
@@ -41,6 +58,7 @@ class OrganisationDetailView(DetailView):
 class TeamListView(PublicListView):
     template_name = "registry/team_list.html"
     selector = selectors.team_public_list
+    filterset_class = filters.TeamFilter
 
 
 class TeamDetailView(DetailView):
@@ -58,6 +76,7 @@ class TeamDetailView(DetailView):
 class PersonListView(PublicListView):
     template_name = "registry/person_list.html"
     selector = selectors.person_public_list
+    filterset_class = filters.PersonFilter
 
 
 class PersonDetailView(DetailView):
@@ -88,6 +107,7 @@ class DatasetDetailView(DetailView):
 class EvaluationListView(PublicListView):
     template_name = "registry/evaluation_list.html"
     selector = selectors.evaluation_public_list
+    filterset_class = filters.EvaluationFilter
 
 
 class EvaluationDetailView(DetailView):

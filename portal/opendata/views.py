@@ -50,6 +50,12 @@ class OpenDataView(TemplateView):
             }
             for resource in RESOURCES.values()
         ]
+        # Said once above the table, not in each of its cells.
+        context["some_file_missing"] = any(
+            not format["file"]
+            for item in context["resources"]
+            for format in item["formats"]
+        )
         return context
 
 
