@@ -1,7 +1,7 @@
 """Small template helpers of the portal's own."""
 
 from django import template
-from django.forms import BaseForm
+from django.forms import BaseForm, BaseFormSet
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -25,10 +25,17 @@ def localized(path: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def form_error_prefix(context) -> str:
-    """ "Erreur : " when the page shows a form it refused, for the start of <title>
-    (RGAA 8.6: the title says the submission failed). Only forms already validated by
-    their view count: asking `.errors` of another would run its clean() here."""
+    """ "Erreur : " when the page shows a form (or formset) it refused, for the start
+    of <title> (RGAA 8.6: the title says the submission failed). Only those already
+    validated by their view count: asking `.errors` of another would run its clean()."""
     for value in context.flatten().values():
-        if isinstance(value, BaseForm) and value.is_bound and value._errors:
-            return _("Erreur : ")
+        if isinstance(value, BaseForm):
+            refused = value.is_bound and value._errors
+        elif isinstance(value, BaseFormSet):
+            refused = value.is_bound and value._errors is not None
+            refused = refused and value.total_error_count()
+        else:
+            continue
+        if refused:
+            return f"{_('Erreur')}{colon()} "
     return ""

@@ -8,6 +8,7 @@ One scene per module (tests/browser/a11y_scene.py), served by a live server of t
 module's own; one browser; one page per (language, width) test.
 """
 
+import re
 import uuid
 from pathlib import Path
 
@@ -166,12 +167,18 @@ def _login_refused(page: Page) -> None:
     page.locator("#id_login").fill("personne@example.org")
     page.locator("#id_password").fill("pas-le-bon-mot-de-passe")
     page.locator("#id_password").press("Enter")
-    expect(page.locator("#erreurs-formulaire")).to_be_visible()
+    _told_at_once(page)
 
 
 def _report_refused(page: Page) -> None:
     page.locator("main form button[type=submit]").click()
-    expect(page.locator("#erreurs-formulaire")).to_be_visible()
+    _told_at_once(page)
+
+
+def _told_at_once(page: Page) -> None:
+    """A refused form: the title says so and focus is on the error summary."""
+    expect(page.locator("#erreurs-formulaire")).to_be_focused()
+    expect(page).to_have_title(re.compile(r"^(Erreur\u00a0: |Error: )"))
 
 
 def _matching_results(page: Page) -> None:

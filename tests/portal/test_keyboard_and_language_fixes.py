@@ -43,7 +43,9 @@ def _title(html: str) -> str:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("prefix", "word"), [("", "Erreur : "), ("/en", "Error: ")])
+@pytest.mark.parametrize(
+    ("prefix", "word"), [("", "Erreur\u00a0: "), ("/en", "Error: ")]
+)
 def test_refused_forms_say_so_in_the_title(client, prefix, word):
     cache.clear()  # the report form's rate limit counts there
     # Paths first: after an English request, reverse() answers in English.
