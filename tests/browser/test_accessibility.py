@@ -5,7 +5,9 @@ known ones listed below, no page wider than the window, no link of an /en/ page 
 test-artifacts/screenshots/ and the figures in test-artifacts/accessibility.md.
 
 One scene per module (tests/browser/a11y_scene.py), served by a live server of the
-module's own; one browser; one page per (language, width) test.
+module's own; one browser; one page per (language, width) test. The scene needs the
+data-migration rows (taxonomies, CMS pages): run with --create-db, as `make test` does
+(pytest-django runs these non-transactional tests before any transactional flush).
 """
 
 import re
