@@ -71,6 +71,8 @@ run-full: services venv
 # reports both, and the target fails if either did.
 test: services venv
 	. scripts/env.sh
+	# axe-core for tests/browser/test_accessibility.py (npm ci, only when the lock changed).
+	scripts/browser-deps
 	if [[ -d portal/locale ]]; then
 		$(PY) manage.py compilemessages --ignore=$(VENV) -v 0
 	fi

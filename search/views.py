@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from portal.core.language_paths import localized_path
 from search.contract import FACETS, SORTS, TYPES
 from search.forms import SearchForm
 from search.service import search_execute, suggest_execute
@@ -35,9 +36,11 @@ def search_page(request):
 
 @require_GET
 def suggestions(request):
-    return JsonResponse(
-        {"suggestions": suggest_execute(prefix=request.GET.get("q", "")[:100])}
-    )
+    suggestions = suggest_execute(prefix=request.GET.get("q", "")[:100])
+    # Paths in the language of the page that asks (/en/recherche/suggestions/).
+    for suggestion in suggestions:
+        suggestion["url"] = localized_path(suggestion["url"])
+    return JsonResponse({"suggestions": suggestions})
 
 
 def _page_window(current: int, last: int, width: int = 2) -> list[int]:

@@ -37,6 +37,7 @@ class CallFilterForm(forms.Form):
         queryset=Dataset.objects.order_by("name"),
         to_field_name="slug",
         required=False,
+        empty_label=_("Tous les jeux de données"),
         widget=forms.Select(attrs={"class": "fr-select"}),
     )
     owner = forms.ChoiceField(

@@ -272,6 +272,20 @@ class Project(
         english = get_language() == "en" and self.description_en
         return self.description_en if english else self.description
 
+    # "fr" where an English page falls back to the French text, for its lang
+    # attribute (WCAG 3.1.2: a screen reader then reads it with a French voice).
+    @property
+    def title_lang(self) -> str:
+        return "fr" if get_language() == "en" and not self.title_en else ""
+
+    @property
+    def summary_lang(self) -> str:
+        return "fr" if get_language() == "en" and not self.summary_en else ""
+
+    @property
+    def description_lang(self) -> str:
+        return "fr" if get_language() == "en" and not self.description_en else ""
+
     def get_absolute_url(self) -> str:
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
 

@@ -46,6 +46,7 @@ class MatchForm(forms.Form):
         queryset=Dataset.objects.order_by("name"),
         to_field_name="slug",
         required=False,
+        empty_label=_("Aucun en particulier"),
         widget=forms.Select(attrs={"class": "fr-select"}),
     )
     preferred_institutes = _institutes(_("Instituts préférés"))

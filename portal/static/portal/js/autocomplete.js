@@ -8,7 +8,6 @@
   var list = document.getElementById(input.getAttribute("aria-controls"));
   var status = document.getElementById("suggestions-statut");
   var url = form.getAttribute("data-suggest-url");
-  var prefix = document.documentElement.lang === "en" ? "/en" : "";
   var active = -1, timer = null, controller = null;
 
   function close() {
@@ -24,7 +23,7 @@
       option.id = "suggestion-" + index;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
-      option.dataset.url = prefix + item.url;
+      option.dataset.url = item.url;  // already in the page's language
       var kind = document.createElement("span");
       kind.className = "fr-badge fr-badge--sm fr-badge--no-icon";
       kind.textContent = item.type_label;
@@ -66,7 +65,8 @@
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
     else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
-    else if (event.key === "Escape") { close(); }
+    // A search field clears itself on Escape: keep the query, close the list only.
+    else if (event.key === "Escape") { event.preventDefault(); close(); }
     else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
       window.location.href = list.querySelectorAll("[role=option]")[active].dataset.url;
