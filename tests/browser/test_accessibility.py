@@ -46,18 +46,9 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 WIDTHS = {"1280": (1280, 900), "390": (390, 844)}
 
-# Violations that belong to pages fixed on other branches of issue 16 (a11y16b: the
-# page frames and lists; dash14: the dashboard's charts). Keyed by page type, then
-# axe rule id. THE MERGER EMPTIES THIS once those branches are in: the test then
-# demands 0 violations everywhere.
-KNOWN_VIOLATIONS: dict[str, set[str]] = {
-    # dash14: the team network is an SVG of focusable links inside a focusable
-    # figure; the tables beside the charts scroll sideways with no tab stop.
-    "tableau-de-bord": {"nested-interactive", "scrollable-region-focusable"},
-    # a11y16b: Swagger UI outside the portal frame (no lang, its own colours, its
-    # buttons inside buttons).
-    "api-docs": {"html-has-lang", "color-contrast", "nested-interactive"},
-}
+# Violations accepted on a page type, keyed by page type then axe rule id: none,
+# every page must have 0 (kept so a future exception is explicit and reviewed).
+KNOWN_VIOLATIONS: dict[str, set[str]] = {}
 # Page types wider than a 390 px window, for the same reason (same rule).
 KNOWN_OVERFLOW: set[str] = set()
 # No English version: the API docs live outside the language prefix.

@@ -109,24 +109,8 @@ def test_posting_a_need_by_keyboard(page, live_server):
     shot(page, "keyboard-matching-results")
 
 
-# Tables with no link and no tab stop of their own (issue 16: dash14 gives the
-# dashboard's tables a tab stop); until that branch is merged they are listed here
-# by their indicator's id. THE MERGER EMPTIES THIS: then every table must be reached.
-KNOWN_UNREACHABLE_TABLES: set[str] = {
-    f"indicateur-{name}"
-    for name in (
-        "cross_institute",
-        "dataset_kinds",
-        "domain_technique",
-        "evaluation_coverage",
-        "evaluation_delay",
-        "evaluation_verdicts",
-        "projects_by_stage",
-        "projects_by_status",
-        "projects_by_year",
-        "trends",
-    )
-}
+# Tables allowed to have no tab stop, by indicator id: none, every table is reached.
+KNOWN_UNREACHABLE_TABLES: set[str] = set()
 
 
 def test_every_dashboard_table_is_reached_by_tab(page, live_server):
