@@ -88,6 +88,9 @@ FIRST_YEAR = {
     "ELFE": 2011,
     "OFSEP": 2011,
 }
+# Dataset → refused requests per 85 granted (CESREES and CNIL refuse more than
+# cohorts and warehouses do); 8 for any other.
+REFUSED_PERCENT = {"SNDS": 20, "CépiDc": 12}
 TRAINING_PURPOSE = "entraînement et validation interne du modèle"
 PURPOSES = {
     "warehouse": "validation externe multicentrique",
@@ -230,7 +233,13 @@ def dataset_uses(
         if status == "planned":
             access = "requested"
         else:
-            access = rng.choices(["granted", "requested", "refused"], [85, 10, 5])[0]
+            # One draw whatever the weights, so the project's later draws stay put.
+            # A finished project is no longer waiting; the SNDS refuses most often.
+            pending = 10 if status == "active" else 0
+            access = rng.choices(
+                ["granted", "requested", "refused"],
+                [85, pending, REFUSED_PERCENT.get(name, 8)],
+            )[0]
         uses.append(
             (name, PURPOSES[kind_of(name)] if index else TRAINING_PURPOSE, access)
         )

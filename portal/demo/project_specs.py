@@ -13,11 +13,13 @@ from datetime import date
 
 from portal.demo import texts
 from portal.demo.abstracts import abstracts
+from portal.demo.access_dates import access_dated, stage_reached_on
 from portal.demo.data_uses import dataset_choice, dataset_uses, figures_draw
 from portal.demo.fictional import CEA, CNRS, INRIA, INSERM, SITES, TeamSpec
 from portal.demo.specialties import TECHNIQUE_MODALITIES
 from portal.demo.titles import TITLE_FORMS, acronym_from, project_title
 from portal.demo.topics import TOPICS, Topic
+from projects.models.project import stage_for_trl
 
 PROJECT_COUNT = 165
 DRAFT_SHARE = 0.08
@@ -50,7 +52,8 @@ class ProjectSpec:
     partner_teams: list[str]
     partner_hospital: str  # ROR id or ""
     members: list[tuple[str, str]]  # (person slug, role)
-    datasets: list[tuple[str, str, str]]  # (acronym, purpose, access status)
+    # (acronym, purpose, access status, requested on, decided on)
+    datasets: list[tuple[str, str, str, date, date | None]]
     fundings: list[tuple[str, str, str, int]]  # (funder name, programme, ref, euros)
     publications: list[tuple[str, int, str, str]] = field(default_factory=list)
     status: str = "active"
@@ -61,6 +64,7 @@ class ProjectSpec:
     ai_act_risk: str = ""
     published: bool = True
     modality: str = ""
+    stage_reached: date | None = None
 
 
 def institutes_of(team: TeamSpec) -> set[str]:
@@ -267,6 +271,8 @@ def project_specs(
         english = rng.random() < 0.4
         acronym = acronym_from(rng, title, taken_acronyms)
         lead_institutes = sorted(institutes_of(lead))
+        # The dates have a generator of their own: the draws above and after stay put.
+        dates_rng = random.Random(f"dates:{acronym}")
         spec = ProjectSpec(
             slug=f"demo-{acronym.lower()}",
             acronym=acronym,
@@ -290,7 +296,13 @@ def project_specs(
             partner_teams=[t.slug for t in partners],
             partner_hospital=SITES[lead.city][1] if rng.random() < 0.3 else "",
             members=_members(rng, lead, partners),
-            datasets=dataset_uses(rng, names, status),
+            datasets=access_dated(
+                dates_rng,
+                dataset_uses(rng, names, status),
+                start=start,
+                end=end,
+                today=TODAY,
+            ),
             fundings=_fundings(rng, lead, start),
             status=status,
             trl=trl,
@@ -300,6 +312,9 @@ def project_specs(
             ai_act_risk=ai_act,
             published=index not in drafts,
             modality=topic.modality,
+            stage_reached=stage_reached_on(
+                dates_rng, stage=stage_for_trl(trl), start=start, end=end, today=TODAY
+            ),
         )
         spec.publications = _publications(
             rng, spec, texts.TECHNIQUES[family][1], topic.problem_en

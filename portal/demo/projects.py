@@ -47,6 +47,7 @@ def _build(spec: ProjectSpec, found: _Lookups) -> Project:
         trl=spec.trl,
         start_date=spec.start,
         end_date=spec.end,
+        stage_reached_on=spec.stage_reached,
         lead_organisation=found.organisations[spec.lead_organisation],
         lead_team=found.teams[spec.lead_team],
         ce_class=spec.ce_class,
@@ -81,9 +82,13 @@ def _build(spec: ProjectSpec, found: _Lookups) -> Project:
     ]
     project.dataset_uses = [
         ProjectDataset(
-            dataset=found.datasets[acronym], purpose=purpose, access_status=access
+            dataset=found.datasets[acronym],
+            purpose=purpose,
+            access_status=access,
+            access_requested_on=requested_on,
+            access_decided_on=decided_on,
         )
-        for acronym, purpose, access in spec.datasets
+        for acronym, purpose, access, requested_on, decided_on in spec.datasets
     ]
     project.fundings = [
         ProjectFunding(

@@ -8,10 +8,13 @@ gives the same figures in its summary, description and English text.
 
 import re
 from collections import Counter, defaultdict
+from datetime import date
+from statistics import median
 
 from projects.collaboration.models import CollaborationCall
-from projects.models import Domain, Project, ProjectPartner, Technique
-from registry.models import Evaluation
+from projects.models import Domain, Project, ProjectDataset, ProjectPartner, Technique
+from projects.models.project import stage_for_trl
+from registry.models import Dataset, Evaluation
 
 # Request-to-verdict delays, in the bands the dashboard shows (upper bounds in days).
 DELAY_BANDS = [(90, "≤ 3 mois"), (180, "3 à 6 mois"), (365, "6 à 12 mois")]
@@ -160,6 +163,72 @@ def delay_bands() -> dict[str, int]:
     return {label: bands[label] for label in [*dict(DELAY_BANDS).values(), OVER_A_YEAR]}
 
 
+def access_decisions() -> dict:
+    """Dated requests and decisions of the project-dataset links: how many decisions
+    carry their date, the median request-to-decision delay per dataset kind, and the
+    share of decisions that refuse (overall and for the SNDS)."""
+    statuses = ProjectDataset.AccessStatus
+    rows = ProjectDataset.objects.values_list(
+        "access_status",
+        "access_requested_on",
+        "access_decided_on",
+        "dataset__kind",
+        "dataset__acronym",
+    )
+    decided = [row for row in rows if row[0] != statuses.REQUESTED]
+    pending = [row for row in rows if row[0] == statuses.REQUESTED]
+    dated = [row for row in decided if row[1] and row[2]]
+    delays: dict[str, list[int]] = defaultdict(list)
+    for _status, requested, decision, kind, _acronym in dated:
+        delays[kind].append((decision - requested).days)
+    snds = [row for row in decided if row[4] == "SNDS"]
+    latest = [day for row in rows for day in row[1:3] if day]
+    return {
+        "links": len(rows),
+        "decided": len(decided),
+        "decided_dated": len(dated) / len(decided) if decided else 1.0,
+        "pending": len(pending),
+        "pending_dated": (
+            sum(1 for row in pending if row[1] and not row[2]) / len(pending)
+            if pending
+            else 1.0
+        ),
+        "median_delay_days": {
+            kind: median(days) for kind, days in sorted(delays.items())
+        },
+        "refused_share": _refused(decided),
+        "snds_refused_share": _refused(snds),
+        "latest_date": max(latest) if latest else None,
+    }
+
+
+def _refused(decided: list[tuple]) -> float:
+    refused = sum(1 for row in decided if row[0] == ProjectDataset.AccessStatus.REFUSED)
+    return refused / len(decided) if decided else 0.0
+
+
+def stage_dates() -> dict:
+    """How many started projects date their current stage, and whether each date lies
+    between the start and today; median months at the stage, per stage."""
+    today = date.today()
+    started = Project.objects.exclude(start_date=None).filter(start_date__lte=today)
+    rows = list(started.values_list("trl", "start_date", "stage_reached_on"))
+    months: dict[str, list[int]] = defaultdict(list)
+    for trl, _start, reached in rows:
+        if reached:
+            months[str(stage_for_trl(trl).label)].append((today - reached).days // 30)
+    return {
+        "started": len(rows),
+        "dated": sum(1 for row in rows if row[2]) / len(rows) if rows else 1.0,
+        "out_of_bounds": sum(
+            1
+            for _trl, start, reached in rows
+            if reached and not start <= reached <= today
+        ),
+        "median_months": {stage: median(m) for stage, m in sorted(months.items())},
+    }
+
+
 def _shingles(text: str) -> set[tuple[str, ...]]:
     # Acronyms left out: two calls that differ only by the team's name share a template.
     words = [w for w in re.findall(r"\w+", text.lower()) if len(w) > 2]
@@ -231,6 +300,8 @@ def plausibility_report() -> dict:
         "datasets": datasets_by_modality(rows),
         "teams": team_coherence(rows),
         "delays": delay_bands(),
+        "access": access_decisions(),
+        "stages": stage_dates(),
         "calls": calls_spread(),
         "figures": figures_consistency(rows),
         "taxonomies": taxonomy_coverage(rows),
@@ -282,4 +353,23 @@ def report_lines(report: dict) -> list[str]:
         f"Domaines couverts : {taxonomies['domains_used']}/{taxonomies['domains']}, "
         f"techniques : {taxonomies['techniques_used']}/{taxonomies['techniques']}",
     ]
-    return lines
+    return lines + _access_lines(report["access"], report["stages"])
+
+
+def _access_lines(access: dict, stages: dict) -> list[str]:
+    return [
+        f"Accès aux données : {access['links']} liens projet–jeu, "
+        f"{access['decided']} décidés (datés : {_pct(access['decided_dated'])}), "
+        f"{access['pending']} en attente (datés : {_pct(access['pending_dated'])})",
+        "  délai médian demande → décision : "
+        + ", ".join(
+            f"{Dataset.Kind(kind).label} {days:.0f} j"
+            for kind, days in access["median_delay_days"].items()
+        ),
+        f"  refus : {_pct(access['refused_share'])} des décisions "
+        f"(SNDS : {_pct(access['snds_refused_share'])})",
+        f"Stade actuel daté : {_pct(stages['dated'])} des {stages['started']} projets "
+        f"commencés, hors bornes : {stages['out_of_bounds']}",
+        "  mois médians au stade : "
+        + ", ".join(f"{stage} {m:.0f}" for stage, m in stages["median_months"].items()),
+    ]

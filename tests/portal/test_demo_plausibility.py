@@ -7,12 +7,14 @@ the distributions `seed_demo --report` prints, and the generator's rules in memo
 
 import random
 import re
+from datetime import date, timedelta
 
+from portal.demo.access_dates import EARLIEST_BEFORE_START, STAGE_SHARE
 from portal.demo.calls import call_specs
 from portal.demo.data_uses import Figures, data_sentence
 from portal.demo.fictional import person_specs, team_specs
 from portal.demo.loader import SEED
-from portal.demo.project_specs import project_specs
+from portal.demo.project_specs import TODAY, project_specs
 from portal.demo.report import (
     figures_of,
     plausibility_report,
@@ -22,6 +24,7 @@ from portal.demo.report import (
 from portal.demo.titles import pronounceable
 from portal.demo.topics import TOPICS
 from projects.models import Project
+from projects.models.project import Stage, stage_for_trl
 from registry.models import Organisation, Team
 
 IMAGE_MODALITIES = {"imaging", "eye", "skin", "pathology", "video"}
@@ -61,6 +64,19 @@ def check_plausibility() -> None:
     assert calls["deadline_span_days"] >= 90, calls
     assert calls["shared_text"] <= 0.2, calls
 
+    access = report["access"]
+    assert access["decided_dated"] == 1.0 and access["pending_dated"] == 1.0, access
+    delays = access["median_delay_days"]
+    assert 120 <= delays["claims"] <= 365, delays
+    assert 30 <= delays["warehouse"] <= 180 and 30 <= delays["cohort"] <= 120, delays
+    assert delays["claims"] > max(delays["warehouse"], delays["cohort"]), delays
+    assert 0.05 <= access["refused_share"] <= 0.15, access
+    assert access["snds_refused_share"] >= access["refused_share"], access
+    assert access["latest_date"] <= date.today(), access
+    stages = report["stages"]
+    assert stages["out_of_bounds"] == 0 and stages["dated"] >= 0.9, stages
+    assert any(line.startswith("Accès aux données") for line in report_lines(report))
+
     assert report["figures"]["projects_consistent"] == 1.0, report["figures"]
     taxonomies = report["taxonomies"]
     assert taxonomies["domains_used"] >= 15 and taxonomies["techniques_used"] >= 10
@@ -84,15 +100,52 @@ def check_plausibility() -> None:
 def test_the_generator_is_deterministic():
     first, second = _specs(), _specs()
     assert [t.slug for t in first[0]] == [t.slug for t in second[0]]
-    assert [(p.slug, p.title, p.summary, p.datasets) for p in first[1]] == [
-        (p.slug, p.title, p.summary, p.datasets) for p in second[1]
-    ]
+    assert [
+        (p.slug, p.title, p.summary, p.datasets, p.stage_reached) for p in first[1]
+    ] == [(p.slug, p.title, p.summary, p.datasets, p.stage_reached) for p in second[1]]
+
+
+def test_access_dates_follow_the_project_and_the_route():
+    _teams, projects = _specs()
+    decided = refused = 0
+    for project in projects:
+        for name, _purpose, status, requested, decided_on in project.datasets:
+            assert requested <= TODAY, project.slug
+            if project.status != "planned":
+                early = project.start - timedelta(days=EARLIEST_BEFORE_START)
+                assert requested >= early, project.slug
+            if status == "requested":
+                assert decided_on is None, project.slug
+                continue
+            assert requested < decided_on <= TODAY, project.slug
+            decided += 1
+            refused += status == "refused"
+            if name == "SNDS":
+                assert (decided_on - requested).days >= 100, project.slug
+    assert 0.05 <= refused / decided <= 0.15
+
+
+def test_stage_dates_lie_between_the_start_and_today_in_stage_order():
+    _teams, projects = _specs()
+    for project in projects:
+        reached = project.stage_reached
+        if project.start > TODAY:
+            assert reached is None, project.slug
+            continue
+        assert project.start <= reached <= TODAY, project.slug
+        stage = stage_for_trl(project.trl)
+        elapsed = (min(TODAY, project.end) - project.start).days
+        if stage == Stage.RESEARCH or not elapsed:
+            continue
+        low, high = STAGE_SHARE[stage]
+        share = (reached - project.start).days / elapsed
+        assert low - 0.01 <= share <= high + 0.01, project.slug
 
 
 def test_datasets_follow_the_modality():
     _teams, projects = _specs()
     for project in projects:
-        names = [name for name, _purpose, _access in project.datasets]
+        names = [name for name, *_access in project.datasets]
         if project.modality in IMAGE_MODALITIES:
             assert "SNDS" not in names, project.title
         if project.modality == "claims":
