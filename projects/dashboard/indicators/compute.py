@@ -15,6 +15,7 @@ from projects.dashboard.indicators.evaluation import (
     indicator_evaluation_verdicts,
 )
 from projects.dashboard.indicators.funding import indicator_funding_by_programme
+from projects.dashboard.indicators.legal_bases import indicator_legal_bases
 from projects.dashboard.indicators.projects import (
     indicator_domain_technique_matrix,
     indicator_projects_by_institute,
@@ -37,6 +38,7 @@ INDICATORS = {
     "evaluation_verdicts": indicator_evaluation_verdicts,
     "collaboration": indicator_collaboration,
     "funding": indicator_funding_by_programme,
+    "legal_bases": indicator_legal_bases,
 }
 
 
