@@ -48,7 +48,7 @@ def test_source_page_shows_published_projects_in_plain_language(client, scene):
     assert "Détection précoce du sepsis" in page
     assert "Prédire le sepsis six heures plus tôt." in page
     assert "Deuxième phrase ignorée" not in page
-    assert "méthodologie de référence MR-004" in page
+    assert "Méthodologie de référence MR-004 de la CNIL" in page
     assert "Autorisation de la CNIL n° DR-2024-123" in page
     assert "Les données restent dans l’environnement sécurisé de la source." in page
     assert "Oui : avis favorable" in page
@@ -75,6 +75,7 @@ def test_english_page(client, scene):
     page = client.get(f"/en/my-data/{scene.warehouse.slug}/").content.decode()
     assert "What is it for?" in page
     assert "CNIL authorisation no. DR-2024-123" in page
+    assert "Reference methodology MR-004 (CNIL)" in page
     assert "Projet brouillon secret" not in page
 
 
