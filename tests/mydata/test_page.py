@@ -109,3 +109,26 @@ def test_dataset_page_shows_controller_and_how_to_object(client, scene):
     assert "Vos droits sur ces données" in page
     assert 'href="https://www.snds.gouv.fr"' in page
     assert "délégué à la protection des données" in page
+
+
+def test_project_page_shows_each_use_s_legal_basis(client, scene):
+    page = client.get(scene.authorised.get_absolute_url()).content.decode()
+    assert "Autorisation de la CNIL n° DR-2024-123" in page
+    assert f'href="/mes-donnees/{scene.warehouse.slug}/"' in page
+
+
+def test_admin_edits_the_legal_basis_and_the_source_fields(client, scene):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser(
+        username="admin18", email="admin18@example.org", password="x-test-pass-1"
+    )
+    client.force_login(admin)
+    project_edit = f"/admin/snippets/projects/project/edit/{scene.authorised.pk}/"
+    page = client.get(project_edit).content.decode()
+    for name in ("legal_framework", "authorisation_reference", "data_leave_source"):
+        assert f'name="dataset_uses-0-{name}"' in page
+    dataset_edit = f"/admin/snippets/registry/dataset/edit/{scene.warehouse.pk}/"
+    page = client.get(dataset_edit).content.decode()
+    for name in ("region", "data_controller", "information_url", "objection_url"):
+        assert f'name="{name}"' in page
