@@ -54,6 +54,8 @@ urlpatterns += i18n_patterns(
     path("", include("projects.evaluations.urls")),
     path("", include("projects.urls")),
     path("", include("registry.urls")),
+    # « Mes données de santé » (issue 18): /mes-donnees/, /en/my-data/.
+    path("", include("projects.mydata.urls")),
     path("", include("portal.opendata.urls")),
     path("", include("search.urls")),
     # Alerts and error reports (issue 6, part 5)

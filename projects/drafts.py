@@ -22,6 +22,7 @@ from wagtail.models import Revision
 
 from projects.contribution.permissions import edit_lock
 from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
+from projects.models.legal_basis import legal_basis_values
 from registry.models import Person
 
 # The project's own fields a draft write may set; a field absent from the data
@@ -104,6 +105,7 @@ def _apply(project: Project, data: dict, *, author: Person | None) -> None:
                 dataset=row["dataset"],
                 access_status=row["access_status"],
                 purpose=row.get("purpose", ""),
+                **legal_basis_values(row),
             )
             for row in data["dataset_uses"]
         ]

@@ -29,5 +29,10 @@ def dataset_jsonld(*, dataset: Dataset, request) -> SafeString:
         "conditionsOfAccess": dataset.access_procedure,
         "sameAs": dataset.landing_page or None,
         "measurementTechnique": [standard.name for standard in dataset.standards.all()],
+        # Who answers for the data and where people are told of their use (issue 18).
+        "maintainer": {"@type": "Organization", "name": dataset.data_controller}
+        if dataset.data_controller
+        else None,
+        "usageInfo": dataset.information_url or None,
     }
     return to_script_json(without_empty(data))

@@ -99,6 +99,15 @@ class DatasetViewSet(SnippetViewSet):
             ],
             heading=_("Accès"),
         ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("region"), FieldPanel("data_controller")]),
+                FieldPanel("information_url"),
+                FieldPanel("objection_url"),
+                FieldPanel("objection_procedure"),
+            ],
+            heading=_("Information des personnes et droit d’opposition"),
+        ),
         FieldPanel("standards"),
         FieldPanel("landing_page"),
         FieldPanel("source"),

@@ -10,6 +10,7 @@ from portal.demo.calls import call_specs, load_calls
 from portal.demo.datasets import load_datasets
 from portal.demo.evaluations import evaluation_specs, load_evaluations
 from portal.demo.fictional import load_teams_and_people, person_specs, team_specs
+from portal.demo.legal_bases import load_legal_bases
 from portal.demo.project_specs import project_specs
 from portal.demo.projects import load_projects
 from portal.demo.real import load_organisations
@@ -40,6 +41,7 @@ def load_demo(stdout: TextIO) -> list[str]:
     load_projects(specs=projects, progress=Progress(stdout, "Projets"))
     load_evaluations(specs=evaluations, progress=Progress(stdout, "Évaluations INESIA"))
     load_calls(specs=calls, progress=Progress(stdout, "Appels à collaboration"))
+    load_legal_bases(Progress(stdout, "Bases juridiques des usages de données"))
     return _mark_site()
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Project, ProjectPartner
+from projects.models import Project, ProjectDataset, ProjectPartner
 from registry.models import Dataset, Evaluation, Membership, Organisation, Person, Team
 
 # Rows fetched per query: large enough that prefetches stay few, small enough
@@ -102,6 +102,14 @@ def _projects() -> QuerySet:
             "dataset_uses__dataset",
         )
         .order_by("slug")
+    )
+
+
+def _dataset_uses() -> QuerySet:
+    return (
+        ProjectDataset.objects.public()
+        .select_related("project", "dataset")
+        .order_by("project__slug", "dataset__slug", "pk")
     )
 
 
@@ -197,6 +205,11 @@ RESOURCES: dict[str, Resource] = {
                 "standards": lambda d: [s.name for s in d.standards.all()],
                 "landing_page": lambda d: d.landing_page,
                 "source": lambda d: d.source,
+                "region": lambda d: d.region,
+                "data_controller": lambda d: d.data_controller,
+                "information_url": lambda d: d.information_url,
+                "objection_url": lambda d: d.objection_url,
+                "objection_procedure": lambda d: d.objection_procedure,
                 "is_fictional": lambda d: d.is_fictional,
                 "updated_at": lambda d: d.updated_at,
             },
@@ -238,6 +251,26 @@ RESOURCES: dict[str, Resource] = {
                 "first_published_at": lambda p: p.first_published_at,
                 "last_published_at": lambda p: p.last_published_at,
                 "updated_at": lambda p: p.updated_at,
+            },
+        ),
+        Resource(
+            name="utilisations-de-donnees",
+            label=_("Utilisations de données"),
+            description=_(
+                "Chaque jeu de données utilisé par un projet publié, avec la base "
+                "juridique de cet usage."
+            ),
+            queryset=_dataset_uses,
+            columns={
+                "project": lambda u: u.project.slug,
+                "dataset": lambda u: u.dataset.slug,
+                "purpose": lambda u: u.purpose,
+                "access_status": lambda u: u.access_status,
+                "legal_framework": lambda u: u.legal_framework,
+                "authorisation_reference": lambda u: u.authorisation_reference,
+                "authorisation_date": lambda u: u.authorisation_date,
+                "data_controller": lambda u: u.data_controller,
+                "data_leave_source": lambda u: u.data_leave_source,
             },
         ),
         Resource(

@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "projects.collaboration",
     "portal.audit",
     "projects.imports",
+    # « Mes données de santé » at /mes-donnees/ (issue 18).
+    "projects.mydata",
 ]
 
 # --- Middleware ------------------------------------------------------------------

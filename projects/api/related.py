@@ -11,6 +11,7 @@ from portal.core import related
 from portal.core.api.core import Expansion
 from projects.api.serializers import ProjectSummarySerializer
 from projects.models import ProjectDataset, ProjectMember
+from projects.models.legal_basis import LEGAL_BASIS_FIELDS
 from projects.related import public_rows_prefetch
 from registry.api.serializers import DatasetSerializer, PersonSerializer
 
@@ -28,7 +29,7 @@ class DatasetProjectUseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ProjectDataset
-        fields = ["project", "purpose", "access_status"]
+        fields = ["project", "purpose", "access_status", *LEGAL_BASIS_FIELDS]
 
 
 def _public_projects_expansion(

@@ -19,6 +19,7 @@ from projects.models import (
     ProjectPublication,
     Technique,
 )
+from projects.models.legal_basis import LEGAL_BASIS_FIELDS
 from registry.api.serializers import (
     DatasetSummarySerializer,
     OrganisationSummarySerializer,
@@ -75,7 +76,7 @@ class DatasetUseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ProjectDataset
-        fields = ["dataset", "purpose", "access_status"]
+        fields = ["dataset", "purpose", "access_status", *LEGAL_BASIS_FIELDS]
 
 
 class FundingSerializer(serializers.ModelSerializer):

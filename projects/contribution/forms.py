@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.drafts import description_as_text
 from projects.models import Domain, Project, ProjectDataset, ProjectPartner, Technique
+from projects.models.legal_basis import LegalFramework, legal_basis_check
 from projects.models.project import STAGE_TRL_RANGES, project_dates_check
 from registry.models import Dataset, Organisation, Team
 
@@ -308,6 +309,37 @@ class DatasetUseForm(DsfrForm):
         initial=ProjectDataset.AccessStatus.REQUESTED,
     )
     purpose = forms.CharField(label=_("Usage"), max_length=255, required=False)
+    # The legal basis of the use (issue 18); rules in `legal_basis_check`.
+    legal_framework = forms.ChoiceField(
+        label=_("Cadre juridique"),
+        choices=LegalFramework.choices,
+        required=False,
+        help_text=_(
+            "Méthodologie de référence de la CNIL (MR-001 à MR-008), autorisation de "
+            "la CNIL après avis du CESREES, consentement ou autre cadre."
+        ),
+    )
+    authorisation_reference = forms.CharField(
+        label=_("Numéro d’autorisation de la CNIL"),
+        max_length=80,
+        required=False,
+        help_text=_("Vide pour une méthodologie de référence."),
+    )
+    authorisation_date = forms.DateField(
+        label=_("Date de l’autorisation"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    data_controller = forms.CharField(
+        label=_("Responsable du traitement"), max_length=255, required=False
+    )
+    data_leave_source = forms.TypedChoiceField(
+        label=_("Les données sortent-elles de l’environnement sécurisé de la source ?"),
+        choices=[("", _("Non renseigné")), ("yes", _("Oui")), ("no", _("Non"))],
+        coerce=lambda value: {"yes": True, "no": False}.get(value),
+        empty_value=None,
+        required=False,
+    )
 
     def __init__(self, *args, choices: ProjectChoices, **kwargs):
         super().__init__(*args, **kwargs)
@@ -331,6 +363,16 @@ class DatasetUseForm(DsfrForm):
         cleaned = super().clean()
         if cleaned.get("purpose") and not cleaned.get("dataset"):
             self.add_error("dataset", _("Choisissez le jeu de données de cet usage."))
+        try:
+            legal_basis_check(
+                framework=cleaned.get("legal_framework", ""),
+                reference=cleaned.get("authorisation_reference", ""),
+                date=cleaned.get("authorisation_date"),
+            )
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                for message in messages:
+                    self.add_error(name, message)
         return cleaned
 
 
@@ -405,6 +447,13 @@ def dataset_use_initial(project: Project) -> list[dict]:
             "dataset": str(use.dataset_id),
             "access_status": use.access_status,
             "purpose": use.purpose,
+            "legal_framework": use.legal_framework,
+            "authorisation_reference": use.authorisation_reference,
+            "authorisation_date": use.authorisation_date,
+            "data_controller": use.data_controller,
+            "data_leave_source": {True: "yes", False: "no"}.get(
+                use.data_leave_source, ""
+            ),
         }
         for use in project.dataset_uses.all()
     ]

@@ -67,6 +67,11 @@ DEFINITIONS = {
         "Chiffres clés de l’ensemble du registre à la fin de chaque mois, d’après les "
         "instantanés mensuels."
     ),
+    "legal_bases": _(
+        "Utilisations de jeux de données par les projets publiés démarrés, par "
+        "famille de base juridique (MR, autorisation CNIL, consentement…) et par "
+        "type de source ; « non renseigné » quand le projet ne l’a pas déclarée."
+    ),
     "not_started": _(
         "Projets publiés dont la date de début est postérieure à aujourd’hui ou non "
         "renseignée : aucun autre indicateur ne les compte."

@@ -18,6 +18,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from projects.models.legal_basis import LegalBasisFields
 from registry.models.base import unique_slug
 from registry.validators import validate_doi, validate_hal_id
 
@@ -391,8 +392,9 @@ class ProjectMember(models.Model):
         return f"{self.person} ({self.get_role_display()})"
 
 
-class ProjectDataset(models.Model):
-    """A dataset a project uses, what for, and where its access request stands."""
+class ProjectDataset(LegalBasisFields):
+    """A dataset a project uses, what for, where its access request stands, and on
+    what legal basis (the fields of `LegalBasisFields`, issue 18)."""
 
     class AccessStatus(models.TextChoices):
         REQUESTED = "requested", _("demandé")

@@ -259,6 +259,12 @@ class DatasetSerializer(ExpandableSerializerMixin, serializers.ModelSerializer):
             "standards",
             "landing_page",
             "source",
+            # What a citizen needs to know and do (issue 18).
+            "region",
+            "data_controller",
+            "information_url",
+            "objection_url",
+            "objection_procedure",
             "is_fictional",
             "created_at",
             "updated_at",

@@ -20,6 +20,30 @@ class DataStandard(models.Model):
         return self.name
 
 
+class Region(models.TextChoices):
+    """The regions of France, where a data source's patients were treated."""
+
+    NATIONAL = "", _("France entière")
+    AUVERGNE_RHONE_ALPES = "ARA", "Auvergne-Rhône-Alpes"
+    BOURGOGNE_FRANCHE_COMTE = "BFC", "Bourgogne-Franche-Comté"
+    BRETAGNE = "BRE", "Bretagne"
+    CENTRE_VAL_DE_LOIRE = "CVL", "Centre-Val de Loire"
+    CORSE = "COR", "Corse"
+    GRAND_EST = "GES", "Grand Est"
+    HAUTS_DE_FRANCE = "HDF", "Hauts-de-France"
+    ILE_DE_FRANCE = "IDF", "Île-de-France"
+    NORMANDIE = "NOR", "Normandie"
+    NOUVELLE_AQUITAINE = "NAQ", "Nouvelle-Aquitaine"
+    OCCITANIE = "OCC", "Occitanie"
+    PAYS_DE_LA_LOIRE = "PDL", "Pays de la Loire"
+    PROVENCE_ALPES_COTE_D_AZUR = "PAC", "Provence-Alpes-Côte d’Azur"
+    GUADELOUPE = "GUA", "Guadeloupe"
+    GUYANE = "GUF", "Guyane"
+    LA_REUNION = "REU", "La Réunion"
+    MARTINIQUE = "MTQ", "Martinique"
+    MAYOTTE = "MAY", "Mayotte"
+
+
 class Dataset(RegistryEntry):
     """The description of a health data source that projects use.
 
@@ -79,6 +103,42 @@ class Dataset(RegistryEntry):
     )
     landing_page = models.URLField(_("page de présentation"), blank=True)
     source = models.CharField(_("provenance"), max_length=255, blank=True)
+    # --- What a citizen needs to know about the source (issue 18, /mes-donnees/).
+    region = models.CharField(
+        _("région"),
+        max_length=3,
+        choices=Region.choices,
+        blank=True,
+        help_text=_(
+            "Où les patients ont été soignés ; vide pour une source nationale."
+        ),
+    )
+    data_controller = models.CharField(
+        _("responsable du traitement"),
+        max_length=255,
+        blank=True,
+        help_text=_("L’organisme responsable des données de la source."),
+    )
+    information_url = models.URLField(
+        _("page d’information du public"),
+        blank=True,
+        help_text=_(
+            "La page où la source informe les personnes de l’usage des données."
+        ),
+    )
+    objection_url = models.URLField(
+        _("lien pour s’opposer"),
+        blank=True,
+        help_text=_("Le formulaire ou la page pour exercer le droit d’opposition."),
+    )
+    objection_procedure = models.TextField(
+        _("comment s’opposer"),
+        blank=True,
+        help_text=_(
+            "La démarche pour exercer le droit d’opposition, en langage clair, "
+            "quand il n’y a pas de lien ou pour le compléter."
+        ),
+    )
 
     class Meta:
         verbose_name = _("jeu de données")
@@ -99,6 +159,10 @@ class Dataset(RegistryEntry):
     @property
     def short_name(self) -> str:
         return self.acronym or self.name
+
+    @property
+    def has_objection_path(self) -> bool:
+        return bool(self.objection_url or self.objection_procedure)
 
     def clean(self) -> None:
         if (

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from projects.dashboard.blocks import BUILDERS
 from tests.dashboard.scene import build_scene
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
@@ -42,14 +43,14 @@ def test_dashboard_renders_its_charts_and_keeps_filters(live_server, page):
         page.wait_for_url(re.compile(r"/tableau-de-bord/$"))
         expect(page.locator("h1")).to_contain_text("Tableau de bord")
         charts = page.locator("svg.dashboard-chart")
-        expect(charts).to_have_count(16)
+        expect(charts).to_have_count(len(BUILDERS))
         # Charts are drawn with a real size, bars and cells inside.
         box = page.locator("#chart-projects_by_institute").bounding_box()
         assert box["width"] > 300 and box["height"] > 80
         assert page.locator("#chart-projects_by_institute rect").count() >= 8
         assert page.locator("#chart-domain_technique rect").count() == 4
         assert page.locator("#chart-trends polyline").count() == 4
-        expect(page.locator("table caption")).to_have_count(16)
+        expect(page.locator("table caption")).to_have_count(len(BUILDERS))
         page.screenshot(path=ARTIFACTS / "dashboard.png", full_page=True)
 
         # The network is one figure with no tab stop; hovering a team highlights its

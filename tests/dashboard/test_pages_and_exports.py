@@ -8,6 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from projects.dashboard.blocks import BUILDERS
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db
@@ -26,15 +27,17 @@ def test_page_shows_every_indicator_with_chart_table_reading_and_csv(scene, clie
     assert response.status_code == 200
     html = response.content.decode()
     blocks = re.findall(r'<article class="dashboard-block', html)
-    assert len(blocks) == 16
-    assert html.count('role="img"') == 16
-    assert html.count("<caption>") == 16
-    assert html.count("<title id=") == 16 and html.count("<desc id=") == 16
+    assert len(blocks) == len(BUILDERS)
+    assert html.count('role="img"') == len(BUILDERS)
+    assert html.count("<caption>") == len(BUILDERS)
+    assert html.count("<title id=") == html.count("<desc id=") == len(BUILDERS)
     # Every block says what it counts, and every table can be reached by keyboard.
-    assert html.count('class="fr-text--sm dashboard-definition"') == 16
-    assert html.count('tabindex="0" role="region" aria-label="Tableau : ') == 16
+    assert html.count('class="fr-text--sm dashboard-definition"') == len(BUILDERS)
+    assert html.count('tabindex="0" role="region" aria-label="Tableau : ') == len(
+        BUILDERS
+    )
     assert 'scope="col"' in html and 'scope="row"' in html
-    assert html.count("/tableau-de-bord/") >= 15
+    assert html.count("/tableau-de-bord/") >= len(BUILDERS)
     for name in ("projects_by_institute", "network", "trends", "domain_technique"):
         assert f"/tableau-de-bord/{name}.csv" in html
     assert "Inserm participe au plus grand nombre de projets : 3 sur 5" in html

@@ -16,6 +16,7 @@ from projects.dashboard.blocks import (
     domains,
     evaluation,
     funding,
+    legal_bases,
     maturity,
     projects,
     trends,
@@ -33,6 +34,7 @@ BUILDERS: dict[str, Callable[[dict], Block]] = {
     "datasets": datasets.block_datasets,
     "dataset_kinds": datasets.block_dataset_kinds,
     "dataset_access": datasets.block_dataset_access,
+    "legal_bases": legal_bases.block_legal_bases,
     "evaluation_coverage": evaluation.block_evaluation_coverage,
     "evaluation_verdicts": evaluation.block_evaluation_verdicts,
     "evaluation_delay": evaluation.block_evaluation_delay,
@@ -58,7 +60,7 @@ SECTIONS = [
     (
         "donnees",
         gettext_lazy("Données de santé"),
-        ["datasets", "dataset_kinds", "dataset_access"],
+        ["datasets", "dataset_kinds", "dataset_access", "legal_bases"],
     ),
     (
         "evaluation",

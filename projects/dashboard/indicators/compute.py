@@ -16,6 +16,7 @@ from projects.dashboard.indicators.evaluation import (
     indicator_evaluation_verdicts,
 )
 from projects.dashboard.indicators.funding import indicator_funding_by_programme
+from projects.dashboard.indicators.legal_bases import indicator_legal_bases
 from projects.dashboard.indicators.maturity import (
     indicator_maturity_without_assurance,
     indicator_projects_not_started,
@@ -44,6 +45,7 @@ INDICATORS = {
     "funding": indicator_funding_by_programme,
     "maturity_without_assurance": indicator_maturity_without_assurance,
     "not_started": indicator_projects_not_started,
+    "legal_bases": indicator_legal_bases,
 }
 
 

@@ -2,6 +2,7 @@
 
 from projects.imports.kinds.anr import AnrImporter
 from projects.imports.kinds.base import KindImporter, RunContext
+from projects.imports.kinds.dataset_uses import DatasetUseImporter
 from projects.imports.kinds.datasets import DatasetImporter
 from projects.imports.kinds.organisations import OrganisationImporter
 from projects.imports.kinds.people import PersonImporter
@@ -17,6 +18,7 @@ KINDS: dict[str, type[KindImporter]] = {
         PersonImporter,
         DatasetImporter,
         ProjectImporter,
+        DatasetUseImporter,
         AnrImporter,
     )
 }

@@ -9,6 +9,7 @@ from projects.imports.kinds.base import KindImporter
 from projects.imports.references import name_key
 from projects.imports.report import RowProblems
 from registry.models import Dataset
+from registry.models.datasets import Region
 from registry.services import data_standard_get_or_create
 
 DATASET_COLUMNS = (
@@ -79,6 +80,35 @@ DATASET_COLUMNS = (
         parse=c.text(80),
         many=True,
     ),
+    # What a citizen needs to know and do (issue 18).
+    c.Column(
+        "region",
+        "Région où les patients ont été soignés (code : "
+        + ", ".join(code for code in Region.values if code)
+        + ") ; vide pour une source nationale.",
+        "",
+        parse=c.choice(Region),
+    ),
+    c.Column(
+        "data_controller",
+        "Responsable du traitement des données de la source.",
+        "Inserm",
+        parse=c.text(255),
+    ),
+    c.Column(
+        "information_url",
+        "Page d’information du public.",
+        "https://www.constances.fr",
+        parse=c.url,
+    ),
+    c.Column(
+        "objection_url", "Lien pour exercer le droit d’opposition.", "", parse=c.url
+    ),
+    c.Column(
+        "objection_procedure",
+        "Comment s’opposer, en langage clair.",
+        "Écrire à l’équipe de la cohorte.",
+    ),
 )
 NULLABLE = {"period_start", "period_end"}
 
@@ -104,6 +134,11 @@ class DatasetImporter(KindImporter):
             "access_procedure",
             "access_url",
             "landing_page",
+            "region",
+            "data_controller",
+            "information_url",
+            "objection_url",
+            "objection_procedure",
         )
     } | {"producer": "producer", "slug": "slug"}
 
