@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import chain
 
 from django.conf import settings
 
@@ -40,6 +41,7 @@ LINKS = {
     ),
 }
 PROFILE = "profile"
+EMPTY = tuple(() for _ in FACETS)
 # Project facets read in batches of this many ids.
 FACET_BATCH = 5000
 
@@ -105,13 +107,11 @@ def owner_facet_sets(
     )
     merged: dict[int, dict] = {}
     for owner, projects in links.items():
-        facets = {facet: set() for facet in FACETS}
-        for pk in projects:
-            for facet, values in zip(
-                FACETS, facets_by_project.get(pk, ()), strict=False
-            ):
-                facets[facet].update(values)
-        merged[owner] = facets
+        rows = [facets_by_project.get(pk) or EMPTY for pk in projects]
+        merged[owner] = {
+            facet: set(chain.from_iterable(row[index] for row in rows))
+            for index, facet in enumerate(FACETS)
+        }
     return merged
 
 
