@@ -246,6 +246,8 @@ SEARCH_TEAM_PROFILE_MAX_PROJECTS = env.int(
 )
 SEARCH_DOCUMENT_MAX_NAMES = env.int("SEARCH_DOCUMENT_MAX_NAMES", default=200)
 SEARCH_PAGE_SIZE = 20
+# How often a process checks whether its facet labels are stale (search/facet_labels).
+SEARCH_LABELS_RECHECK_SECONDS = env.float("SEARCH_LABELS_RECHECK_SECONDS", default=30)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Team matching ---------------------------------------------------------------
