@@ -118,10 +118,13 @@ bench-api: services venv
 # `BENCH_PROJECTS=100000 make bench` for the large run; results in bench/results/.
 .PHONY: bench
 BENCH_PROJECTS ?= 10000
+# Another database or index prefix: `make bench BENCH_DB=… BENCH_INDEX_PREFIX=…`.
+BENCH_DB ?= portal_search_bench
+BENCH_INDEX_PREFIX ?= search-bench
 BENCH_ENV := env -u REDIS_URL -u CELERY_BROKER_URL -u CELERY_RESULT_BACKEND \
 	DJANGO_SETTINGS_MODULE=portal.settings.dev DEBUG=false CELERY_TASK_ALWAYS_EAGER=true \
-	DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal_search_bench \
-	ELASTICSEARCH_URL=http://127.0.0.1:9200 SEARCH_INDEX_PREFIX=search-bench \
+	DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/$(BENCH_DB) \
+	ELASTICSEARCH_URL=http://127.0.0.1:9200 SEARCH_INDEX_PREFIX=$(BENCH_INDEX_PREFIX) \
 	API_THROTTLE_ANON=100000000/minute API_THROTTLE_USER=100000000/minute
 
 # The database engines (issue 13, bench/engines.py): PostgreSQL on the same database

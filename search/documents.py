@@ -33,6 +33,12 @@ def name_text(**kwargs) -> Text:
     )
 
 
+def facet_keyword() -> Keyword:
+    """A field searches count values of: its ordinals built at refresh, not by the
+    first search after it (issue 15)."""
+    return Keyword(eager_global_ordinals=True)
+
+
 def suggest_text() -> Text:
     return Text(analyzer="autocomplete_index", search_analyzer="autocomplete_search")
 
@@ -42,7 +48,7 @@ class RegistryDocument(Document):
 
     pk = Integer()
     uid = Keyword()  # "<type>-<pk>": unique across indexes, the sort tie-breaker
-    type = Keyword()
+    type = facet_keyword()
     slug = Keyword()
     url = Keyword(index=False)
     label = Keyword(index=False)
@@ -57,11 +63,11 @@ class RegistryDocument(Document):
     sort_title = Keyword(normalizer="folded")
     updated_at = Date()
 
-    institutes = Keyword()
-    teams = Keyword()
-    domains = Keyword()
-    techniques = Keyword()
-    datasets = Keyword()
+    institutes = facet_keyword()
+    teams = facet_keyword()
+    domains = facet_keyword()
+    techniques = facet_keyword()
+    datasets = facet_keyword()
 
     @classmethod
     def alias(cls) -> str:
@@ -73,9 +79,9 @@ class ProjectDocument(RegistryDocument):
     title_en = english_text()
     summary = french_text()
     keywords = french_text(fields={"exact": Keyword(normalizer="folded")})
-    status = Keyword()
-    stage = Keyword()
-    verdicts = Keyword()
+    status = facet_keyword()
+    stage = facet_keyword()
+    verdicts = facet_keyword()
     start_year = Integer()
     start_date = Date()
     published_at = Date()

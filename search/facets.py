@@ -9,6 +9,7 @@ from projects.models import Domain, Project, Technique
 from projects.models.project import Stage
 from registry.models import Dataset, Evaluation, Organisation, Team
 from search.contract import TYPES, FacetValue
+from search.facet_labels import label_map
 
 # Their short name (acronym or name), read as two columns: building the model
 # instances cost more than the query.
@@ -63,6 +64,28 @@ def facets_labelled(
 
 
 def _all_labels(values_by_name: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+    """Labels per facet, from the process's label map; the values it lacks (a new
+    team, a first search) read in one query and kept (search/facet_labels.py)."""
+    known = label_map()
+    labels: dict[str, dict[str, str]] = {}
+    missing: dict[str, list[str]] = {}
+    for name, values in values_by_name.items():
+        if name not in _SHORT_NAMED and name not in _MODELS:
+            labels[name] = _labels(name, values)
+            continue
+        stored = known.setdefault(name, {})
+        labels[name] = {value: stored[value] for value in values if value in stored}
+        lacking = [value for value in values if value not in stored]
+        if lacking:
+            missing[name] = lacking
+    if missing:
+        for name, read in _read_labels(missing).items():
+            known[name].update(read)
+            labels[name].update(read)
+    return labels
+
+
+def _read_labels(values_by_name: dict[str, list[str]]) -> dict[str, dict[str, str]]:
     """Labels per facet; the registry's names in one UNION ALL on PostgreSQL."""
     stored = [
         name for name in values_by_name if name in _SHORT_NAMED or name in _MODELS

@@ -15,13 +15,16 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from elasticsearch import NotFoundError
-from elasticsearch.helpers import bulk, scan
+from elasticsearch.helpers import BulkIndexError, scan
 
 from search.analyzers import analysis_settings
 from search.backends import database_backend
+from search.bulk import bulk_write
 from search.client import es_client
 from search.documents import DOCUMENTS
 from search.models import SearchOutbox
+from search.owner_sets import project_facets_memo
+from search.project_sets import cycle_collection_paused
 from search.sources import SOURCES
 
 logger = logging.getLogger(__name__)
@@ -82,7 +85,7 @@ def search_entries_refresh(*, items: Iterable[tuple[str, int]]) -> None:
         source = SOURCES.get(search_type)
         if source is None:
             continue
-        documents = source.documents(source.public_rows(ids))
+        documents = source.documents_for(ids)
         found = {document["pk"] for document in documents}
         backend.refresh(search_type, documents, ids - found)
 
@@ -129,7 +132,7 @@ def _apply(
         return
     alias = DOCUMENTS[search_type].alias()
     ids = [row.object_id for row in rows]
-    documents = {doc["pk"]: doc for doc in source.documents(source.public_rows(ids))}
+    documents = {doc["pk"]: doc for doc in source.documents_for(ids)}
     # The database's own search entries first: they answer when the engine is away.
     database_backend().refresh(
         search_type, list(documents.values()), [pk for pk in ids if pk not in documents]
@@ -142,7 +145,8 @@ def _apply(
             for pk in ids
             if pk not in documents
         ]
-        _, errors = bulk(client, actions, raise_on_error=False, refresh="wait_for")
+        # Requests bounded by bytes, as in a rebuild (search/bulk.py).
+        errors = bulk_write(client, actions, refresh="wait_for").errors
         failed_ids = {
             int(item[op]["_id"])
             for item in errors
@@ -181,13 +185,18 @@ def _index_action(index: str, document: dict) -> dict:
 # --- rebuild and reconcile ----------------------------------------------------------
 
 
-def index_settings() -> dict:
-    return {
-        "number_of_shards": 1,
-        "number_of_replicas": settings.SEARCH_REPLICAS,
+def index_settings(*, filling: bool = False) -> dict:
+    """An index's settings; while it is filled by a rebuild, without refreshes or
+    replicas (restored by `_index_ready` before the alias moves onto it)."""
+    values = {
+        "number_of_shards": settings.SEARCH_SHARDS,
+        "number_of_replicas": 0 if filling else settings.SEARCH_REPLICAS,
         "analysis": analysis_settings(),
         "max_result_window": 10000,
     }
+    if filling:
+        values["refresh_interval"] = "-1"
+    return values
 
 
 def index_rebuild(*, search_type: str, progress: Progress | None = None) -> str:
@@ -202,22 +211,37 @@ def index_rebuild(*, search_type: str, progress: Progress | None = None) -> str:
     started = timezone.now()
     name = f"{alias}-{started:%Y%m%d%H%M%S%f}"
     mapping = document._doc_type.mapping.to_dict()
-    client.indices.create(index=name, settings=index_settings(), mappings=mapping)
+    client.indices.create(
+        index=name, settings=index_settings(filling=True), mappings=mapping
+    )
     source = SOURCES[search_type]
-    rows = source.public_rows()
-    total = rows.count()
+    ids = list(source.public_ids())
+    total = len(ids)
     done = 0
-    for chunk in _chunks(
-        rows.iterator(chunk_size=settings.SEARCH_BATCH_SIZE), settings.SEARCH_BATCH_SIZE
-    ):
-        bulk(
-            client,
-            [_index_action(name, document) for document in source.documents(chunk)],
-        )
-        done += len(chunk)
-        if progress:
-            progress(done, total)
-    client.indices.refresh(index=name)
+
+    def actions() -> Iterator[dict]:
+        # Read lazily: bulk_write sends a request while the next chunk is built.
+        nonlocal done
+        for chunk in _chunks(iter(ids), settings.SEARCH_BATCH_SIZE):
+            with cycle_collection_paused():
+                documents = source.documents_for(chunk)
+            yield from (_index_action(name, document) for document in documents)
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+
+    try:
+        with project_facets_memo():
+            report = bulk_write(client, actions())
+        if report.errors:
+            raise BulkIndexError(
+                f"{len(report.errors)} documents refused", report.errors[:20]
+            )
+        _index_ready(client, name)
+    except BaseException:
+        # A half-filled index never serves: the alias stays on the old one.
+        client.indices.delete(index=name, ignore_unavailable=True)
+        raise
     old = (
         list(client.indices.get_alias(name=alias).keys())
         if client.indices.exists_alias(name=alias)
@@ -235,6 +259,20 @@ def index_rebuild(*, search_type: str, progress: Progress | None = None) -> str:
     if progress and total == 0:
         progress(0, 0)
     return name
+
+
+def _index_ready(client, name: str) -> None:
+    """Back to serving settings (refresh interval, replicas), then one refresh."""
+    client.indices.put_settings(
+        index=name,
+        settings={
+            "index": {
+                "refresh_interval": None,
+                "number_of_replicas": settings.SEARCH_REPLICAS,
+            }
+        },
+    )
+    client.indices.refresh(index=name)
 
 
 def index_reconcile(*, search_type: str, fix: bool = True) -> ReconcileReport:

@@ -72,6 +72,9 @@ def text_query(query: str) -> Q:
                 fields=FUZZY_FIELDS,
                 fuzziness="AUTO:5,9",
                 prefix_length=1,
+                # Each typo'd word expands to its 20 likeliest terms, not 50: the
+                # cost of this clause grows with the index's vocabulary.
+                max_expansions=20,
                 analyzer="names",
                 minimum_should_match=MOST_WORDS,
                 boost=0.5,
@@ -93,7 +96,9 @@ def search_query(request: SearchRequest) -> Search:
     # is left out rather than failing the whole search.
     search = (
         Search(index=indexes)
-        .params(ignore_unavailable=True)
+        # The same search again (a page reloaded, facets clicked back) is answered
+        # from the shards' cache until the next refresh changes the index.
+        .params(ignore_unavailable=True, request_cache=True)
         .query(text_query(request.query))
     )
     active = {name: values for name, values in request.filters.items() if values}

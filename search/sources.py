@@ -8,24 +8,27 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Model, Prefetch, QuerySet
 from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from projects.institutes import organisation_institute_ids
-from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
-from registry.models import Dataset, Evaluation, Membership, Organisation, Person, Team
-from search.matching.lexicon import project_profile_text
+from projects.models import Project
+from registry.models import Dataset, Membership, Organisation, Person, Team
+from search.owner_sets import PROFILE, owner_facet_sets, owner_links, team_profiles
+from search.project_sets import FACETS, project_documents
 
-# The facet fields of a document, filled from the public projects it relates to.
-FACETS = ("institutes", "teams", "domains", "techniques", "datasets")
-
-
-# Per related project: its facets (sets of ids) and, under PROFILE, what a team's
-# matching profile takes from it.
-ProjectFacets = dict[int, dict]
-PROFILE = "profile"
+# Per team, person or dataset: the facets of its public projects (sets of ids) and,
+# for a team, under PROFILE, its matching profile fields.
+OwnerFacets = dict[int, dict]
+EMPTY_PROFILE = {
+    "profile": "",
+    "granted_datasets": [],
+    "evaluated_projects": [],
+    "latest_start": None,
+}
 
 
 @dataclass(frozen=True)
@@ -33,42 +36,51 @@ class SearchSource:
     """How one type reaches the index: its rows, in bulk or by id, and their documents.
 
     Teams, people and datasets carry the facets of their public projects: `documents`
-    reads those projects once per batch, not once per row.
+    reads those projects' facets (and a team's profile) set by set, once per batch;
+    projects are built from a few queries per batch (search/project_sets.py).
     """
 
     search_type: str
     model: type[Model]
     queryset: Callable[[], QuerySet]
-    to_document: Callable[[Model, ProjectFacets], dict]
-    related_projects: Callable[[Model], set[int]] | None = None
+    to_document: Callable[[Model, OwnerFacets], dict] | None
+    related_projects: bool = False
+    with_profiles: bool = False
+    # Set-based builder from ids (public rows only), instead of rows and to_document.
+    build: Callable[[list[int]], list[dict]] | None = None
 
     def public_rows(self, ids: Iterable[int] | None = None) -> QuerySet:
         rows = self.queryset()
         return rows if ids is None else rows.filter(pk__in=list(ids))
 
+    def public_ids(self) -> QuerySet:
+        rows = self.queryset().prefetch_related(None).select_related(None)
+        return rows.order_by("pk").values_list("pk", flat=True)
+
+    def documents_for(self, ids: Iterable[int]) -> list[dict]:
+        """The documents of the public rows among `ids`."""
+        if self.build:
+            return self.build(list(ids))
+        return self.documents(self.public_rows(ids))
+
     def documents(self, rows: Iterable[Model]) -> list[dict]:
         rows = list(rows)
-        facets: ProjectFacets = {}
+        if self.build:
+            return self.build([row.pk for row in rows])
+        related: OwnerFacets = {}
         if self.related_projects:
-            ids = (
-                set().union(*(self.related_projects(row) for row in rows))
-                if rows
-                else set()
-            )
-            facets = {
-                p.pk: {**project_facets(p), PROFILE: project_profile(p)}
-                for p in project_rows().filter(pk__in=ids)
-            }
-        return [self.to_document(row, facets) for row in rows]
+            pks = [row.pk for row in rows]
+            links = owner_links(self.search_type, pks)
+            related = owner_facet_sets(self.search_type, pks, links)
+            if self.with_profiles:
+                for pk, profile in team_profiles(pks, links).items():
+                    related[pk][PROFILE] = profile
+        return [self.to_document(row, related) for row in rows]
 
 
 def _institute_ids(organisations: Iterable[Organisation]) -> set[str]:
     """Facet values: the institutes of organisations loaded with their parents."""
     return {str(pk) for pk in organisation_institute_ids(organisations)}
-
-
-def _with_parents(terms) -> set[str]:
-    return {str(pk) for term in terms for pk in (term.pk, term.parent_id) if pk}
 
 
 def _text(*parts: str) -> str:
@@ -79,130 +91,17 @@ def _text(*parts: str) -> str:
 
 
 def project_rows() -> QuerySet[Project]:
-    return (
-        Project.objects.public()
-        .select_related("lead_organisation__parent", "lead_team")
-        .prefetch_related(
-            "domains",
-            "techniques",
-            "keywords",
-            "lead_team__parents__parent",
-            Prefetch(
-                "partners",
-                queryset=ProjectPartner.objects.select_related(
-                    "team", "organisation__parent"
-                ).prefetch_related("team__parents__parent"),
-            ),
-            Prefetch(
-                "members", queryset=ProjectMember.objects.select_related("person")
-            ),
-            Prefetch(
-                "dataset_uses",
-                queryset=ProjectDataset.objects.select_related("dataset"),
-            ),
-            Prefetch(
-                "evaluations",
-                queryset=Evaluation.objects.public(),
-                to_attr="public_evaluations",
-            ),
-        )
-        .order_by("pk")
-    )
-
-
-def project_facets(project: Project) -> dict[str, set[str]]:
-    partners = list(project.partners.all())
-    teams = [project.lead_team] if project.lead_team_id else []
-    teams += [partner.team for partner in partners if partner.team_id]
-    organisations = [project.lead_organisation]
-    organisations += [
-        partner.organisation for partner in partners if partner.organisation_id
-    ]
-    organisations += [parent for team in teams for parent in team.parents.all()]
-    return {
-        "institutes": _institute_ids(organisations),
-        "teams": {str(team.pk) for team in teams},
-        "domains": _with_parents(project.domains.all()),
-        "techniques": _with_parents(project.techniques.all()),
-        "datasets": {str(use.dataset_id) for use in project.dataset_uses.all()},
-    }
-
-
-def project_profile(project: Project) -> dict:
-    """What a team's matching profile takes from one of its public projects."""
-    return {
-        # The same text as the database path of matching (one builder).
-        "text": project_profile_text(
-            title=project.title,
-            acronym=project.acronym,
-            summary=project.summary,
-            description=project.description,
-            keywords=[tag.name for tag in project.keywords.all()],
-            terms=[*project.domains.all(), *project.techniques.all()],
-        ),
-        "granted": {
-            str(use.dataset_id)
-            for use in project.dataset_uses.all()
-            if use.access_status == ProjectDataset.AccessStatus.GRANTED
-        },
-        "evaluated": bool(project.public_evaluations),
-        "start_date": project.start_date,
-    }
-
-
-def project_document(project: Project, facets_by_project: ProjectFacets) -> dict:
-    partners = list(project.partners.all())
-    names = [project.lead_organisation.name, project.lead_organisation.acronym]
-    names += [str(partner.team or partner.organisation) for partner in partners]
-    names += [member.person.full_name for member in project.members.all()]
-    names += [str(use.dataset) for use in project.dataset_uses.all()]
-    facets = project_facets(project)
-    return {
-        "pk": project.pk,
-        "type": "project",
-        "slug": project.slug,
-        "url": _french_url(project),
-        "label": str(project),
-        "title": project.title,
-        "title_en": project.title_en,
-        "acronym": project.acronym,
-        "summary": project.summary,
-        "body": _text(project.description),
-        "body_en": _text(project.summary_en, project.description_en),
-        # Domain and technique names are words people search with ("cardiologie").
-        "keywords": [tag.name for tag in project.keywords.all()]
-        + [term.name for term in [*project.domains.all(), *project.techniques.all()]]
-        + [
-            term.name_en for term in [*project.domains.all(), *project.techniques.all()]
-        ],
-        "names": [name for name in names if name],
-        "suggest": f"{project.acronym} {project.title}".strip(),
-        "sort_title": project.title,
-        "status": project.status,
-        "stage": project.stage.value,
-        "verdicts": sorted(
-            {e.verdict for e in project.public_evaluations if e.verdict}
-        ),
-        "start_year": project.start_date.year if project.start_date else None,
-        "start_date": project.start_date,
-        "published_at": project.first_published_at,
-        "updated_at": project.updated_at,
-        **{facet: sorted(values) for facet, values in facets.items()},
-    }
+    """Public projects; their documents come from search/project_sets.py."""
+    return Project.objects.public().order_by("pk")
 
 
 # --- teams, people, datasets: facets from their public projects ------------------
 
 
-def _merge_facets(
-    ids: Iterable[int], facets_by_project: ProjectFacets
-) -> dict[str, set[str]]:
-    merged: dict[str, set[str]] = {facet: set() for facet in FACETS}
-    for pk in ids:
-        facets = facets_by_project.get(pk, {})
-        for facet in FACETS:
-            merged[facet] |= facets.get(facet, set())
-    return merged
+def _own_facets(pk: int, related: OwnerFacets) -> dict[str, set[str]]:
+    """A copy of the facets of a row's public projects (empty without projects)."""
+    facets = related.get(pk, {})
+    return {facet: set(facets.get(facet, ())) for facet in FACETS}
 
 
 def team_rows() -> QuerySet[Team]:
@@ -210,26 +109,11 @@ def team_rows() -> QuerySet[Team]:
         "parents__parent",
         "expertise",
         Prefetch("memberships", queryset=Membership.objects.select_related("person")),
-        Prefetch(
-            "led_projects",
-            queryset=Project.objects.public().only("pk", "lead_team"),
-            to_attr="public_led",
-        ),
-        Prefetch(
-            "project_partnerships",
-            queryset=ProjectPartner.objects.public(),
-            to_attr="public_partnerships",
-        ),
     ).order_by("pk")
 
 
-def team_projects(team: Team) -> set[int]:
-    ids = {project.pk for project in team.public_led}
-    return ids | {partnership.project_id for partnership in team.public_partnerships}
-
-
-def team_document(team: Team, facets_by_project: ProjectFacets) -> dict:
-    facets = _merge_facets(team_projects(team), facets_by_project)
+def team_document(team: Team, related: OwnerFacets) -> dict:
+    facets = _own_facets(team.pk, related)
     facets["institutes"] |= _institute_ids(team.parents.all())
     facets["teams"].add(str(team.pk))
     expertise = [tag.name for tag in team.expertise.all()]
@@ -243,37 +127,22 @@ def team_document(team: Team, facets_by_project: ProjectFacets) -> dict:
         "acronym": team.acronym,
         "body": team.description,
         "expertise": expertise,
-        "names": [parent.name for parent in team.parents.all()]
-        + [m.person.full_name for m in team.memberships.all()]
-        + [team.city],
+        "names": _bounded(
+            [parent.name for parent in team.parents.all()]
+            + [team.city]
+            + [m.person.full_name for m in team.memberships.all()]
+        ),
         "suggest": f"{team.acronym} {team.name}".strip(),
         "sort_title": team.name,
         "city": team.city,
         "updated_at": team.updated_at,
         **{facet: sorted(values) for facet, values in facets.items()},
-        **team_profile_fields(team_projects(team), facets_by_project),
+        **related.get(team.pk, {}).get(PROFILE, EMPTY_PROFILE),
     }
 
 
-def team_profile_fields(ids: Iterable[int], facets_by_project: ProjectFacets) -> dict:
-    """The matching profile of a team: text, granted datasets, evaluated projects
-    and latest start of its public projects (the facets hold its domains)."""
-    profiles = [
-        facets_by_project[pk][PROFILE]
-        for pk in sorted(ids)
-        if PROFILE in facets_by_project.get(pk, {})
-    ]
-    starts = [p["start_date"] for p in profiles if p["start_date"]]
-    return {
-        "profile": "\n".join(p["text"] for p in profiles),
-        "granted_datasets": sorted(set().union(*(p["granted"] for p in profiles))),
-        "evaluated_projects": sorted(
-            str(pk)
-            for pk in ids
-            if facets_by_project.get(pk, {}).get(PROFILE, {}).get("evaluated")
-        ),
-        "latest_start": max(starts, default=None),
-    }
+def _bounded(names: list[str]) -> list[str]:
+    return names[: settings.SEARCH_DOCUMENT_MAX_NAMES]
 
 
 def person_rows() -> QuerySet[Person]:
@@ -285,20 +154,11 @@ def person_rows() -> QuerySet[Person]:
                 "team__parents__parent"
             ),
         ),
-        Prefetch(
-            "project_roles",
-            queryset=ProjectMember.objects.public(),
-            to_attr="public_roles",
-        ),
     ).order_by("pk")
 
 
-def person_projects(person: Person) -> set[int]:
-    return {role.project_id for role in person.public_roles}
-
-
-def person_document(person: Person, facets_by_project: ProjectFacets) -> dict:
-    facets = _merge_facets(person_projects(person), facets_by_project)
+def person_document(person: Person, related: OwnerFacets) -> dict:
+    facets = _own_facets(person.pk, related)
     current = [m.team for m in person.memberships.all() if m.end_date is None]
     facets["teams"] |= {str(team.pk) for team in current}
     facets["institutes"] |= _institute_ids(
@@ -313,7 +173,7 @@ def person_document(person: Person, facets_by_project: ProjectFacets) -> dict:
         "title": person.full_name,
         "body": person.title,
         "expertise": [tag.name for tag in person.expertise.all()],
-        "names": [str(m.team) for m in person.memberships.all()],
+        "names": _bounded([str(m.team) for m in person.memberships.all()]),
         "suggest": person.full_name,
         "sort_title": f"{person.last_name} {person.first_name}",
         "orcid": person.orcid,
@@ -325,24 +185,13 @@ def person_document(person: Person, facets_by_project: ProjectFacets) -> dict:
 def dataset_rows() -> QuerySet[Dataset]:
     return (
         Dataset.objects.select_related("producer")
-        .prefetch_related(
-            "standards",
-            Prefetch(
-                "project_uses",
-                queryset=ProjectDataset.objects.public(),
-                to_attr="public_uses",
-            ),
-        )
+        .prefetch_related("standards")
         .order_by("pk")
     )
 
 
-def dataset_projects(dataset: Dataset) -> set[int]:
-    return {use.project_id for use in dataset.public_uses}
-
-
-def dataset_document(dataset: Dataset, facets_by_project: ProjectFacets) -> dict:
-    facets = _merge_facets(dataset_projects(dataset), facets_by_project)
+def dataset_document(dataset: Dataset, related: OwnerFacets) -> dict:
+    facets = _own_facets(dataset.pk, related)
     facets["datasets"].add(str(dataset.pk))
     return {
         "pk": dataset.pk,
@@ -394,19 +243,26 @@ def organisation_document(organisation: Organisation, facets_by_project) -> dict
 
 
 def _french_url(instance: Model) -> str:
-    with translation.override("fr"):
-        return instance.get_absolute_url()
+    """The French URL of a detail page: reversed once per model with a placeholder
+    slug (every detail URL of these types is made of the slug alone)."""
+    model = type(instance)
+    if model not in _URL_PATTERNS:
+        with translation.override("fr"):
+            _URL_PATTERNS[model] = model(slug=_SLUG).get_absolute_url()
+    return _URL_PATTERNS[model].replace(_SLUG, instance.slug)
+
+
+_SLUG = "slug-placeholder-0"
+_URL_PATTERNS: dict[type, str] = {}
 
 
 SOURCES: dict[str, SearchSource] = {
     source.search_type: source
     for source in (
-        SearchSource("project", Project, project_rows, project_document),
-        SearchSource("team", Team, team_rows, team_document, team_projects),
-        SearchSource("person", Person, person_rows, person_document, person_projects),
-        SearchSource(
-            "dataset", Dataset, dataset_rows, dataset_document, dataset_projects
-        ),
+        SearchSource("project", Project, project_rows, None, build=project_documents),
+        SearchSource("team", Team, team_rows, team_document, True, with_profiles=True),
+        SearchSource("person", Person, person_rows, person_document, True),
+        SearchSource("dataset", Dataset, dataset_rows, dataset_document, True),
         SearchSource(
             "organisation", Organisation, organisation_rows, organisation_document
         ),

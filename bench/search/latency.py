@@ -134,14 +134,19 @@ def measure(
     rounds: int,
     budget_seconds: float = 600,
     expect_engine: str | None = None,
+    before_round: Callable[[], None] | None = None,
 ) -> list[list[Sample]]:
     """One warm-up pass, then up to `rounds` passes over the queries (at least one,
-    fewer if the budget runs out). Returns the samples of each query."""
+    fewer if the budget runs out). Returns the samples of each query.
+    `before_round` runs before each timed pass (the engine's caches emptied, so a
+    repeated query is timed as a new one)."""
     for params in queries:
         fetch(params)
     samples: list[list[Sample]] = [[] for _ in queries]
     deadline = time.monotonic() + budget_seconds
     for _ in range(rounds):
+        if before_round:
+            before_round()
         for index, params in enumerate(queries):
             sample = fetch(params)
             if expect_engine and sample.engine != expect_engine:
@@ -168,16 +173,24 @@ class LatencySummary:
     took_p50: float  # the engine's own time, without Django and HTTP
     requests: int
     totals: list[int]  # the hit count of each query, to check engines agree roughly
+    took_p95: float = 0.0
+    # Our time beside the engine's (request time − `took`), per request, over `took`.
+    overhead_p50: float = 0.0
 
 
 def summarise(engine: str, samples: list[list[Sample]]) -> LatencySummary:
     values = [sample.ms for per_query in samples for sample in per_query]
     took = [sample.took_ms for per_query in samples for sample in per_query]
+    overhead = [
+        sample.ms - sample.took_ms for per_query in samples for sample in per_query
+    ]
     return LatencySummary(
         engine=engine,
         p50=percentile(values, 0.5),
         p95=percentile(values, 0.95),
         took_p50=percentile(took, 0.5),
+        took_p95=percentile(took, 0.95),
+        overhead_p50=percentile(overhead, 0.5),
         requests=len(values),
         totals=[per_query[0].total if per_query else 0 for per_query in samples],
     )

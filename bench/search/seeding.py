@@ -78,6 +78,8 @@ def bench_seed(
     """
     started = time.monotonic()
     if bench_projects_count() == projects:
+        # A database seeded with fewer teams, people or datasets gets the missing ones.
+        registry_extend(random.Random(seed + 1), scale=projects)
         return SeedReport(projects, time.monotonic() - started, reused=True)
     rng = random.Random(seed)
     registry = _registry_seed(rng, scale=projects)
@@ -98,16 +100,38 @@ def _registry_seed(rng: random.Random, *, scale: int) -> Registry:
         seed_terms.seed_terms(apps, None)
     organisations = _organisations_seed(rng)
     hospitals = [o for o in organisations if o.kind == Organisation.Kind.HOSPITAL]
-    teams = _teams_seed(rng, organisations, count=min(300, max(5, scale // 20)))
-    people = _people_seed(rng, count=min(400, max(5, scale // 10)))
+    teams = _teams_seed(rng, organisations, count=teams_target(scale))
+    people = _people_seed(rng, count=people_target(scale))
+    datasets = _datasets_seed(rng, organisations)
+    datasets += _more_datasets(
+        rng, organisations, datasets_target(scale) - len(datasets)
+    )
     return Registry(
         hospitals=hospitals,
         organisations=organisations,
         teams=teams,
         people=people,
-        datasets=_datasets_seed(rng, organisations),
+        datasets=datasets,
         domains=dict(Domain.objects.values_list("slug", "pk")),
         techniques=dict(Technique.objects.values_list("slug", "pk")),
+    )
+
+
+# At national scale (issue 15): 3,000 teams, 4,000 people, 10 × the base datasets at
+# 100,000 projects; 300, 400 and the base list at 10,000, as before.
+def teams_target(scale: int) -> int:
+    return max(5, scale * 3 // 100)
+
+
+def people_target(scale: int) -> int:
+    return max(5, scale // 25)
+
+
+def datasets_target(scale: int) -> int:
+    return (
+        len(DATASETS) + 15
+        if scale <= 10_000
+        else (len(DATASETS) + 15) * scale // 10_000
     )
 
 
@@ -149,7 +173,7 @@ def _organisations_seed(rng: random.Random) -> list[Organisation]:
 
 
 def _teams_seed(
-    rng: random.Random, organisations: list[Organisation], *, count: int
+    rng: random.Random, organisations: list[Organisation], *, count: int, first: int = 0
 ) -> list[Team]:
     institutes = [o for o in organisations if o.kind == "institute"]
     universities = [o for o in organisations if o.kind == "university"]
@@ -166,7 +190,9 @@ def _teams_seed(
             slug=f"{SLUG_PREFIX}team-{index}",
             is_fictional=True,
         )
-        for index, city in enumerate(rng.choice(CITIES) for _ in range(count))
+        for index, city in enumerate(
+            (rng.choice(CITIES) for _ in range(count)), start=first
+        )
     )
     Team.parents.through.objects.bulk_create(
         Team.parents.through(team_id=team.pk, organisation_id=parent.pk)
@@ -176,7 +202,7 @@ def _teams_seed(
     return teams
 
 
-def _people_seed(rng: random.Random, *, count: int) -> list[Person]:
+def _people_seed(rng: random.Random, *, count: int, first: int = 0) -> list[Person]:
     titles = ["chercheuse", "chercheur", "PU-PH", "ingénieur de recherche",
               "data scientist", "doctorante"]  # fmt: skip
     return Person.objects.bulk_create(
@@ -187,7 +213,7 @@ def _people_seed(rng: random.Random, *, count: int) -> list[Person]:
             slug=f"{SLUG_PREFIX}person-{index}",
             is_fictional=True,
         )
-        for index in range(count)
+        for index in range(first, first + count)
     )
 
 
@@ -211,6 +237,93 @@ def _datasets_seed(
         )
         for index, (acronym, name, kind) in enumerate(rows)
     )
+
+
+def _more_datasets(
+    rng: random.Random, organisations: list[Organisation], count: int
+) -> list[Dataset]:
+    """Regional copies of the base datasets, beyond the base list."""
+    first = Dataset.objects.filter(slug__startswith=f"{SLUG_PREFIX}dataset-").count()
+    if count <= 0:
+        return []
+    return Dataset.objects.bulk_create(
+        Dataset(
+            acronym=f"{acronym}-{CITIES[index % len(CITIES)][:3].upper()}{index}",
+            name=f"{name} ({CITIES[index % len(CITIES)]})",
+            kind=kind,
+            producer=rng.choice(organisations),
+            description=f"{name} : extraction régionale pour la recherche.",
+            access_route=rng.choice(Dataset.AccessRoute.values),
+            access_procedure="Demande motivée auprès du producteur.",
+            slug=f"{SLUG_PREFIX}dataset-{index}",
+            is_fictional=True,
+        )
+        for index, (acronym, name, kind) in zip(
+            range(first, first + count), _cycle(DATASETS, count), strict=True
+        )
+    )
+
+
+def _cycle(rows: list, count: int) -> list:
+    return [rows[index % len(rows)] for index in range(count)]
+
+
+def registry_extend(rng: random.Random, *, scale: int) -> None:
+    """Add the teams, people and datasets a database seeded at an older ratio lacks,
+    each linked to as many random bench projects as an average one (60 projects
+    per team, 50 per person, 345 per dataset at 100,000 projects); idempotent."""
+    bench = lambda kind: f"{SLUG_PREFIX}{kind}-"  # noqa: E731
+    project_ids = list(
+        Project.objects.filter(slug__startswith=SLUG_PREFIX).values_list(
+            "pk", flat=True
+        )
+    )
+    teams = Team.objects.filter(slug__startswith=bench("team")).count()
+    people = Person.objects.filter(slug__startswith=bench("person")).count()
+    datasets = Dataset.objects.filter(slug__startswith=bench("dataset")).count()
+    organisations = list(Organisation.objects.filter(slug__startswith=bench("org")))
+    links = max(1, len(project_ids) * 18 // 10 // max(1, teams_target(scale)))
+    with transaction.atomic():
+        if teams < teams_target(scale):
+            new = _teams_seed(
+                rng, organisations, count=teams_target(scale) - teams, first=teams
+            )
+            ProjectPartner.objects.bulk_create(
+                (
+                    ProjectPartner(
+                        project_id=pk,
+                        team=team,
+                        role=rng.choice(ProjectPartner.Role.values),
+                    )
+                    for team in new
+                    for pk in rng.sample(project_ids, min(links, len(project_ids)))
+                ),
+                batch_size=5000,
+            )
+        if people < people_target(scale):
+            per_person = max(1, len(project_ids) * 2 // people_target(scale))
+            new = _people_seed(rng, count=people_target(scale) - people, first=people)
+            ProjectMember.objects.bulk_create(
+                (
+                    ProjectMember(project_id=pk, person=person, role="co_investigator")
+                    for person in new
+                    for pk in rng.sample(project_ids, min(per_person, len(project_ids)))
+                ),
+                batch_size=5000,
+            )
+        if datasets < datasets_target(scale):
+            per_dataset = max(1, len(project_ids) // datasets_target(scale))
+            new = _more_datasets(rng, organisations, datasets_target(scale) - datasets)
+            ProjectDataset.objects.bulk_create(
+                (
+                    ProjectDataset(project_id=pk, dataset=dataset, purpose="validation")
+                    for dataset in new
+                    for pk in rng.sample(
+                        project_ids, min(per_dataset, len(project_ids))
+                    )
+                ),
+                batch_size=5000,
+            )
 
 
 def _projects_seed(

@@ -37,9 +37,10 @@ def api_server(
         deadline = time.monotonic() + wait_seconds
         while True:
             try:
-                requests.get(f"{url}/api/v1/search/?page=0", timeout=5)
+                # The first request imports the portal: slow on a loaded machine.
+                requests.get(f"{url}/api/v1/search/?page=0", timeout=30)
                 break
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"gunicorn did not start: {log}") from None
                 time.sleep(0.2)

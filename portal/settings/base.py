@@ -230,11 +230,26 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 # Indexes and aliases are named "<prefix>-<type>": tests and benchmarks use their own.
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="registre")
 SEARCH_TIMEOUT_SECONDS = env.float("SEARCH_TIMEOUT_SECONDS", default=5.0)
+SEARCH_SHARDS = env.int("SEARCH_SHARDS", default=1)
 SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)
-# Rows per bulk request and per outbox batch: large enough to amortise the round
-# trip, small enough that one batch of project documents stays a few MB.
+# Rows read per database batch (rebuild chunks, outbox batches).
 SEARCH_BATCH_SIZE = env.int("SEARCH_BATCH_SIZE", default=500)
+# One bulk request holds at most this many bytes and actions (search/bulk.py): a node
+# refuses requests beyond its indexing pressure (10% of its heap, 51 MB at 512 MB)
+# with a 429; 10 MB stays well below, with SEARCH_BULK_THREADS requests in flight.
+SEARCH_BULK_MAX_BYTES = env.int("SEARCH_BULK_MAX_BYTES", default=10 * 1024 * 1024)
+SEARCH_BULK_MAX_ACTIONS = env.int("SEARCH_BULK_MAX_ACTIONS", default=2000)
+SEARCH_BULK_THREADS = env.int("SEARCH_BULK_THREADS", default=2)
+SEARCH_BULK_TIMEOUT_SECONDS = env.float("SEARCH_BULK_TIMEOUT_SECONDS", default=120.0)
+# A team document carries the matching profile of its latest public projects, at most
+# this many (a bounded document), and at most this many names (members, tutelles).
+SEARCH_TEAM_PROFILE_MAX_PROJECTS = env.int(
+    "SEARCH_TEAM_PROFILE_MAX_PROJECTS", default=40
+)
+SEARCH_DOCUMENT_MAX_NAMES = env.int("SEARCH_DOCUMENT_MAX_NAMES", default=200)
 SEARCH_PAGE_SIZE = 20
+# How often a process checks whether its facet labels are stale (search/facet_labels).
+SEARCH_LABELS_RECHECK_SECONDS = env.float("SEARCH_LABELS_RECHECK_SECONDS", default=30)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Team matching ---------------------------------------------------------------

@@ -10,3 +10,6 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 # The benchmark commands are tested too; production never installs them.
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+# Tests rename and recreate rows between searches: labels are checked every search
+# (the delay itself is tested in tests/search/test_facet_labels.py).
+SEARCH_LABELS_RECHECK_SECONDS = 0

@@ -22,6 +22,7 @@ from search.backends.project_facets import project_facet_counts
 from search.contract import FACETS, TYPES, SearchHit, SearchRequest, SearchResponse
 from search.facets import facet_values, facets_labelled
 from search.models import SearchEntry
+from search.owner_sets import project_facets_memo
 from search.sources import (
     SOURCES,
     entry_snippet,
@@ -175,18 +176,13 @@ class DatabaseBackend(SearchBackend):
         SearchEntry.objects.all().delete()
         self.clear_text()
         done = 0
-        for search_type, source in SOURCES.items():
-            rows = source.public_rows()
-            chunk = []
-            for row in rows.iterator(chunk_size=batch_size):
-                chunk.append(row)
-                if len(chunk) == batch_size:
-                    self.refresh(search_type, source.documents(chunk), [])
+        with project_facets_memo():  # one reading for teams, people and datasets
+            for search_type, source in SOURCES.items():
+                ids = list(source.public_ids())
+                for first in range(0, len(ids), batch_size):
+                    chunk = ids[first : first + batch_size]
+                    self.refresh(search_type, source.documents_for(chunk), [])
                     done += len(chunk)
-                    chunk = []
-            if chunk:
-                self.refresh(search_type, source.documents(chunk), [])
-                done += len(chunk)
         return done
 
     def clear_text(self) -> None:

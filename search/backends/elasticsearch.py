@@ -9,7 +9,7 @@ from search.backends.base import EngineUnavailable, SearchBackend
 from search.client import es_client
 from search.contract import FACETS, SearchHit, SearchRequest, SearchResponse
 from search.documents import DOCUMENTS
-from search.facets import facet_values
+from search.facets import facets_labelled
 from search.queries import search_query, similar_projects_query, suggest_query
 from search.sources import highlight
 
@@ -20,18 +20,19 @@ class ElasticsearchBackend(SearchBackend):
     def search(self, request: SearchRequest) -> SearchResponse:
         result = search_query(request).using(es_client()).execute()
         hits = [_hit(hit, request) for hit in result.hits]
-        facets = {}
         aggregations = result.aggregations.to_dict()
         if not aggregations:  # no index of the searched types exists
             raise EngineUnavailable("no search index built yet")
-        for name in [*FACETS, "type"]:
-            buckets = aggregations[name]["values"]["buckets"]
-            selected = (
-                request.types if name == "type" else request.filters.get(name, [])
-            )
-            facets[name] = facet_values(
-                name, [(str(b["key"]), b["doc_count"]) for b in buckets], selected
-            )
+        counts = {
+            name: [
+                (str(b["key"]), b["doc_count"])
+                for b in aggregations[name]["values"]["buckets"]
+            ]
+            for name in [*FACETS, "type"]
+        }
+        selected = {name: request.filters.get(name, []) for name in FACETS}
+        # All facets labelled at once, from the process's label map.
+        facets = facets_labelled(counts, {**selected, "type": request.types})
         last = (
             result.hits[-1].meta.sort
             if result.hits and len(hits) == request.page_size

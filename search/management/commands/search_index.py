@@ -13,6 +13,7 @@ from search.indexing import (
     search_outbox_drain,
 )
 from search.models import SearchOutbox
+from search.owner_sets import project_facets_memo
 
 
 class Command(BaseCommand):
@@ -62,11 +63,13 @@ class Command(BaseCommand):
             ) from error
 
     def do_rebuild(self, types, **options):
-        for search_type in types:
-            progress = Progress(self.stdout, search_type)
-            name = index_rebuild(search_type=search_type, progress=progress.report)
-            progress.finish()
-            self.stdout.write(f"{search_type}: index {name} en service")
+        # Teams, people and datasets share one reading of the projects' facets.
+        with project_facets_memo():
+            for search_type in types:
+                progress = Progress(self.stdout, search_type)
+                name = index_rebuild(search_type=search_type, progress=progress.report)
+                progress.finish()
+                self.stdout.write(f"{search_type}: index {name} en service")
 
     def do_reconcile(self, types, check=False, **options):
         total = 0

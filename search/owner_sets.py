@@ -1,0 +1,155 @@
+"""The facets and matching profiles of teams, people and datasets, from their public
+projects, for a whole batch of them: their links to projects in one query per
+relation, each linked project's facets read set by set (search/project_sets.py),
+never the projects one by one with every relation.
+
+A rebuild reads every team, person and dataset, whose projects overlap: within
+`project_facets_memo()`, each project's facets are read once per rebuild.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from itertools import chain
+
+from django.conf import settings
+
+from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
+from registry.models import Evaluation
+from search.project_sets import FACETS, among, project_facet_sets, project_profiles
+
+# Owner type → querysets of (owner id, public project id, its start) for owner ids.
+LINKS = {
+    "team": (
+        lambda ids: Project.objects.public()
+        .filter(lead_team__in=among(ids))
+        .values_list("lead_team", "pk", "start_date"),
+        lambda ids: ProjectPartner.objects.public()
+        .filter(team__in=among(ids))
+        .values_list("team", "project_id", "project__start_date"),
+    ),
+    "person": (
+        lambda ids: ProjectMember.objects.public()
+        .filter(person__in=among(ids))
+        .values_list("person", "project_id", "project__start_date"),
+    ),
+    "dataset": (
+        lambda ids: ProjectDataset.objects.public()
+        .filter(dataset__in=among(ids))
+        .values_list("dataset", "project_id", "project__start_date"),
+    ),
+}
+PROFILE = "profile"
+EMPTY = tuple(() for _ in FACETS)
+# Project facets read in batches of this many ids.
+FACET_BATCH = 5000
+
+_memo: ContextVar[dict | None] = ContextVar("project_facets_memo", default=None)
+
+
+@contextmanager
+def project_facets_memo() -> Iterator[None]:
+    """Within the block, the facets of every public project are read once, in one
+    pass over each relation, when first needed (a rebuild of teams, people and
+    datasets reads them all); an enclosing block's reading is reused."""
+    if _memo.get() is not None:
+        yield
+        return
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def owner_links(search_type: str, ids: Iterable[int]) -> dict[int, dict[int, object]]:
+    """Owner id → {id of one of its public projects: that project's start date}."""
+    ids = list(ids)
+    links: dict[int, dict[int, object]] = defaultdict(dict)
+    for link in LINKS[search_type]:
+        for owner, project, start in link(ids).order_by():
+            links[owner][project] = start
+    return links
+
+
+def _project_facets(ids: set[int]) -> dict[int, tuple]:
+    """Project id → its facets' values, a tuple per facet of FACETS (tuples of
+    strings, which the garbage collector stops tracking: a memo of sets of 100,000
+    projects would make every collection walk them all)."""
+    memo = _memo.get()
+    if memo is not None:
+        if not memo:
+            memo.update(_compact(project_facet_sets(None)))
+            memo[None] = ()  # read: an empty registry is not read again
+        return memo
+    known = {}
+    missing = sorted(ids)
+    for first in range(0, len(missing), FACET_BATCH):
+        known.update(_compact(project_facet_sets(missing[first : first + FACET_BATCH])))
+    return known
+
+
+def _compact(facets: dict[int, dict[str, set[str]]]) -> dict[int, tuple]:
+    return {
+        pk: tuple(tuple(values[facet]) for facet in FACETS)
+        for pk, values in facets.items()
+    }
+
+
+def owner_facet_sets(
+    search_type: str, ids: Iterable[int], links: dict | None = None
+) -> dict[int, dict]:
+    """Owner id → facet → values of its public projects."""
+    links = links if links is not None else owner_links(search_type, ids)
+    facets_by_project = _project_facets(
+        set().union(*links.values()) if links else set()
+    )
+    merged: dict[int, dict] = {}
+    for owner, projects in links.items():
+        rows = [facets_by_project.get(pk) or EMPTY for pk in projects]
+        merged[owner] = {
+            facet: set(chain.from_iterable(row[index] for row in rows))
+            for index, facet in enumerate(FACETS)
+        }
+    return merged
+
+
+def team_profiles(ids: Iterable[int], links: dict | None = None) -> dict[int, dict]:
+    """Team id → its matching profile fields: the text of its latest public projects
+    (at most SEARCH_TEAM_PROFILE_MAX_PROJECTS: a bounded document), the datasets
+    granted to any of them, its evaluated projects and its latest start."""
+    links = links if links is not None else owner_links("team", ids)
+    every = set().union(*links.values()) if links else set()
+    granted = defaultdict(set)
+    for project, dataset in ProjectDataset.objects.filter(
+        project__in=among(every), access_status=ProjectDataset.AccessStatus.GRANTED
+    ).values_list("project_id", "dataset_id"):
+        granted[project].add(str(dataset))
+    evaluated = set(
+        Evaluation.objects.public()
+        .filter(project__in=among(every))
+        .values_list("project_id", flat=True)
+    )
+    limit = settings.SEARCH_TEAM_PROFILE_MAX_PROJECTS
+    latest = {
+        team: sorted(projects, key=lambda pk: _latest_first(projects[pk], pk))[:limit]
+        for team, projects in links.items()
+    }
+    texts = project_profiles(set().union(*latest.values()) if latest else set())
+    profiles = {}
+    for team, projects in links.items():
+        dates = [start for start in projects.values() if start]
+        profiles[team] = {
+            "profile": "\n".join(
+                texts[pk]["text"] for pk in latest[team] if pk in texts
+            ),
+            "granted_datasets": sorted(set().union(*(granted[pk] for pk in projects))),
+            "evaluated_projects": sorted(str(pk) for pk in projects.keys() & evaluated),
+            "latest_start": max(dates, default=None),
+        }
+    return profiles
+
+
+def _latest_first(start, pk: int) -> tuple:
+    return (start is None, -start.toordinal() if start else 0, pk)
