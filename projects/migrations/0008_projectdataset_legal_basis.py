@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0006_indicatorsnapshot_to_dashboard'),
+        ('projects', '0007_access_decision_dates_and_stage_date'),
     ]
 
     operations = [
