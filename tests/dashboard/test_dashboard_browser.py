@@ -123,7 +123,7 @@ def test_on_a_phone_chart_text_is_at_least_12px_and_tables_are_reachable(
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         # Each table region takes focus from the keyboard and is named.
         regions = page.locator(".dashboard-table [role='region'][tabindex='0']")
-        expect(regions).to_have_count(16)
+        expect(regions).to_have_count(len(BUILDERS))
         regions.first.focus()
         expect(regions.first).to_be_focused()
         assert regions.first.get_attribute("aria-label").startswith("Tableau : ")
