@@ -210,6 +210,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "search.tasks.search_outbox_drain_task",
         "schedule": 60.0,
     },
+    # The same for the matching tables' marks (search/matching/refresh.py).
+    "matching-tables-refresh": {
+        "task": "search.matching.tasks.matching_tables_refresh_task",
+        "schedule": 60.0,
+    },
     # On the 1st at 00:30 (Europe/Paris): the indicators of the month just ended.
     "indicator-snapshot-monthly": {
         "task": "projects.dashboard.tasks.indicator_snapshot_take",

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from portal.demo.loader import load_demo
 from portal.demo.stats import demo_counts
 from search.backends import database_backend
+from search.matching.store import matching_tables_rebuild
 from search.signals import search_entries_deferred
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
                 self.stderr.write(self.style.WARNING(warning))
         # Built once here: bulk loads send no signals, and per-row refreshes are slow.
         database_backend().rebuild()
+        matching_tables_rebuild()
         counts = demo_counts()
         evaluations = counts["evaluations"]
         lines = [
