@@ -266,6 +266,12 @@ MATCHING_TEXT_MAX_WORDS = 15000
 # The team page's similar/complementary teams are cached per data version; the
 # timeout bounds what the version cannot see (a team's tutelles).
 MATCHING_CACHE_TIMEOUT = env.int("MATCHING_CACHE_TIMEOUT", default=60 * 60)
+# Whether a match request applies the matching tables' pending marks itself (a few
+# at most), rather than leaving them to the worker: where no worker runs (tasks
+# run eagerly: development, tests). With a worker, a request never pays a refresh.
+MATCHING_REQUEST_APPLIES_MARKS = env.bool(
+    "MATCHING_REQUEST_APPLIES_MARKS", default=CELERY_TASK_ALWAYS_EAGER
+)
 
 # --- Static files and media ------------------------------------------------------
 STATIC_URL = "/static/"

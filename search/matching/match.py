@@ -170,7 +170,7 @@ def _signals(
     )
     # Redundancy: the share of the team's declared expertise that the requester
     # already has and does not ask for.
-    core = [key for key in profile.core if key not in context.need]
+    core = [key for key in sorted(profile.core) if key not in context.need]
     redundancy = (
         sum(context.have.get(key, 0.0) for key in core) / len(profile.core)
         if profile.core

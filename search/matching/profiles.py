@@ -101,7 +101,9 @@ def concept_strengths(
     strengths = {key: count / total for key, count in counts.items()} if total else {}
     for key in declared:
         strengths[key] = strengths.get(key, 0.0) + DECLARED
-    return {key: min(1.0, value) for key, value in strengths.items()}
+    # In key order: a need built from it is summed in the same order whichever
+    # path (tables or memory) built it, to the last bit.
+    return {key: min(1.0, strengths[key]) for key in sorted(strengths)}
 
 
 def profile_finish(

@@ -13,7 +13,7 @@ hierarchy; run `manage.py matching_tables_rebuild` after such edits.
 import logging
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
@@ -55,12 +55,8 @@ def matching_mark(*, projects: Iterable[int] = (), teams: Iterable[int] = ()) ->
         unique_fields=["kind", "object_id"],
         update_fields=["changed_at"],
     )
-    # One task per transaction, however many rows it marks.
-    if not any(
-        callback is _apply_after_commit
-        for _sids, callback, *_ in connection.run_on_commit
-    ):
-        transaction.on_commit(_apply_after_commit)
+    # A task per mark: the first applies them all, the others find nothing.
+    transaction.on_commit(_apply_after_commit)
 
 
 def _apply_after_commit() -> None:

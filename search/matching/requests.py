@@ -277,7 +277,7 @@ def match_context(*, request: MatchRequest, facts: MatchFacts) -> MatchContext:
         owned |= profile.granted_datasets
     if not stated_need and project_facts is not None:
         # A project's need: what it covers that its teams do not already have.
-        for key in project_facts.concepts:
+        for key in sorted(project_facts.concepts):
             need[key] = max(0.15, 1.0 - have.get(key, 0.0))
     elif not stated_need and team is not None and team.pk in profiles:
         own = _team_strengths(profiles[team.pk])

@@ -11,6 +11,7 @@ sharing a key with the need, and the corpus figures the scores take.
 from collections import Counter
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Avg, Count, Max, Q
 
@@ -137,6 +138,7 @@ def _team_rows(profile: TeamProfile) -> tuple[MatchingTeam, list[MatchingTeamTer
 
 
 def _profile(row: MatchingTeam) -> TeamProfile:
+    """A requester team's profile from its row (a candidate's: _candidate_profile)."""
     return TeamProfile(
         pk=row.team_id,
         name=row.name,
@@ -151,9 +153,46 @@ def _profile(row: MatchingTeam) -> TeamProfile:
         have_core=frozenset(row.have_core),
         tags=tuple(row.tags),
         weight=row.weight,
+        length=row.length,
         concept_counts=row.concept_counts,
         own_words=Counter(row.own_words),
-        length=row.length,
+    )
+
+
+# A candidate's row without what only a requester needs: plain values, no model
+# instances (300 teams at national scale).
+CANDIDATE_FIELDS = (
+    "team_id",
+    "name",
+    "slug",
+    "institutes",
+    "institute_names",
+    "tags",
+    "core",
+    "length",
+    "granted_datasets",
+    "collaborators",
+    "evaluated_projects",
+    "latest_start",
+)
+
+
+def _candidate_profile(row: tuple) -> TeamProfile:
+    pk, name, slug, institutes, names, tags, core, length, *rest = row
+    granted, collaborators, evaluated, latest_start = rest
+    return TeamProfile(
+        pk=pk,
+        name=name,
+        slug=slug,
+        institutes=frozenset(institutes),
+        institute_names=tuple(names),
+        tags=tuple(tags),
+        core=frozenset(core),
+        length=length,
+        granted_datasets=set(granted),
+        collaborators=set(collaborators),
+        evaluated_projects=set(evaluated),
+        latest_start=latest_start,
     )
 
 
@@ -266,7 +305,8 @@ class TableFacts(MatchFacts):
     def __init__(self):
         from search.matching.refresh import matching_pending_apply
 
-        matching_pending_apply()  # a few changes not yet applied by a worker
+        if settings.MATCHING_REQUEST_APPLIES_MARKS:
+            matching_pending_apply()  # no worker: a few changes not yet applied
         self.lexicon, self.domain_names, self.technique_names = lexicon_current()
         self._refs: dict[int, tuple[str, str]] = {}
         self._titles: dict[int, str] = {}
@@ -317,9 +357,9 @@ class TableFacts(MatchFacts):
         wanted = {pk for pk, _key, _value in terms}
         wanted |= set().union(*owners.values()) | set(extra)
         profiles = {
-            row.team_id: _profile(row)
-            for row in MatchingTeam.objects.filter(team_id__in=wanted).defer(
-                "concept_counts", "own_words"
+            row[0]: _candidate_profile(row)
+            for row in MatchingTeam.objects.filter(team_id__in=wanted).values_list(
+                *CANDIDATE_FIELDS
             )
         }
         frequency: Counter = Counter()
