@@ -146,16 +146,37 @@ _SAVED = {
 }
 
 
+# What a bulk write of each model marks: ("p" or "t", the id's attribute).
+_BULK = {
+    Project: ("p", "pk"),
+    ProjectPartner: ("p", "project_id"),
+    ProjectDataset: ("p", "project_id"),
+    Evaluation: ("p", "project_id"),
+    ProjectKeyword: ("p", "content_object_id"),
+    Team: ("t", "pk"),
+    TeamExpertise: ("t", "content_object_id"),
+}
+
+
 def _bulk_saved(sender, created=(), updated=(), links=(), **kwargs) -> None:
-    handler = _SAVED.get(sender)
-    if handler is not None:
-        for instance in [*created, *(one for one, _before in updated)]:
-            handler(sender, instance)
+    """A bulk write's batch: one mark for all of it, whatever its size."""
+    instances = [*created, *(one for one, _before in updated)]
+    marked: dict[str, set[int]] = {"p": set(), "t": set()}
+    if sender in _BULK:
+        kind, attribute = _BULK[sender]
+        marked[kind] |= {getattr(one, attribute) for one in instances}
+    elif sender is Organisation and instances:
+        marked["t"] |= set(
+            Team.objects.filter(parents__in=[one.pk for one in instances]).values_list(
+                "pk", flat=True
+            )
+        )
     for instance, _field, _added, _removed in links:
         if isinstance(instance, Project):
-            matching_mark(projects=[instance.pk])
+            marked["p"].add(instance.pk)
         elif isinstance(instance, Team):
-            matching_mark(teams=[instance.pk])
+            marked["t"].add(instance.pk)
+    matching_mark(projects=marked["p"], teams=marked["t"])
 
 
 def matching_receivers_connect() -> None:
