@@ -25,10 +25,7 @@ QUERY_WORDS = 60
 
 
 def query_words(context: "MatchContext") -> Counter:
-    """The need's most frequent words, ties in alphabetical order: the same words
-    in the same order whether they came from the tables or from memory."""
-    ranked = sorted(context.need_words.items(), key=lambda item: (-item[1], item[0]))
-    return Counter(dict(ranked[:QUERY_WORDS]))
+    return Counter(dict(context.need_words.most_common(QUERY_WORDS)))
 
 
 class MatchFacts:

@@ -19,7 +19,10 @@ class MatchingProject(models.Model):
 
     project_id = models.BigIntegerField(_("projet"), primary_key=True)
     title = models.TextField(_("titre"))
-    words = models.JSONField(_("mots"), default=dict)  # word → frequency
+    # [word, frequency] pairs in the order of the text: a query keeps the first
+    # of words of equal frequency, as from memory (a JSON object's keys are
+    # reordered by PostgreSQL).
+    words = models.JSONField(_("mots"), default=list)
     concepts = models.JSONField(_("concepts"), default=list)
     domains = models.JSONField(_("domaines"), default=list)  # with their parents
     techniques = models.JSONField(_("techniques"), default=list)
@@ -46,7 +49,7 @@ class MatchingTeam(models.Model):
     institutes = models.JSONField(_("instituts"), default=list)
     institute_names = models.JSONField(_("noms des instituts"), default=list)
     tags = models.JSONField(_("expertise"), default=list)
-    own_words = models.JSONField(_("mots de sa description"), default=dict)
+    own_words = models.JSONField(_("mots de sa description"), default=list)  # pairs
     core = models.JSONField(_("concepts déclarés"), default=list)
     have_core = models.JSONField(_("concepts déclarés, sans le sigle"), default=list)
     # Its projects' concepts, a lead counting 1 and a partnership 0.5, and their sum

@@ -76,7 +76,7 @@ def _project_row(facts: ProjectFacts) -> MatchingProject:
     return MatchingProject(
         project_id=facts.pk,
         title=facts.title,
-        words=dict(facts.words),
+        words=list(facts.words.items()),
         concepts=sorted(facts.concepts),
         domains=sorted(facts.domains),
         techniques=sorted(facts.techniques),
@@ -92,7 +92,7 @@ def _project_facts(row: MatchingProject) -> ProjectFacts:
     return ProjectFacts(
         pk=row.project_id,
         title=row.title,
-        words=Counter(row.words),
+        words=Counter(dict(row.words)),
         domains=frozenset(row.domains),
         techniques=frozenset(row.techniques),
         granted_datasets=frozenset(row.granted_datasets),
@@ -112,7 +112,7 @@ def _team_rows(profile: TeamProfile) -> tuple[MatchingTeam, list[MatchingTeamTer
         institutes=sorted(profile.institutes),
         institute_names=list(profile.institute_names),
         tags=list(profile.tags),
-        own_words=dict(profile.own_words),
+        own_words=list(profile.own_words.items()),
         core=sorted(profile.core),
         have_core=sorted(profile.have_core),
         concept_counts=profile.concept_counts,
@@ -155,7 +155,7 @@ def _profile(row: MatchingTeam) -> TeamProfile:
         weight=row.weight,
         length=row.length,
         concept_counts=row.concept_counts,
-        own_words=Counter(row.own_words),
+        own_words=Counter(dict(row.own_words)),
     )
 
 
