@@ -196,6 +196,7 @@ class Command(BaseCommand):
     def latency_only(self, built: str, *, database_only: bool):
         projects = Project.objects.public().count()
         teams = Team.objects.count()
+        load_before = os.getloadavg()[0]
         latencies = latencies_measure(database_only=database_only)
         memory = bench.process_rss_mb()
         lines = [
@@ -204,7 +205,7 @@ class Command(BaseCommand):
             f"Run {timezone.now():%Y-%m-%d %H:%M} UTC on {platform.node()}: "
             f"{projects} published projects, {teams} teams; `team_match_list` from a "
             "project, in-process; load average before the run "
-            f"{os.getloadavg()[0]:.2f}.",
+            f"{load_before:.2f}.",
             "",
             built,
             "",
