@@ -170,9 +170,12 @@ def _signals(
     )
     # Redundancy: the share of the team's declared expertise that the requester
     # already has and does not ask for.
-    core = [key for key in sorted(profile.core) if key not in context.need]
+    # (Summed in key order: the same bits from the tables as from memory.)
+    core = sorted(
+        key for key in profile.core if key in context.have and key not in context.need
+    )
     redundancy = (
-        sum(context.have.get(key, 0.0) for key in core) / len(profile.core)
+        sum(context.have[key] for key in core) / len(profile.core)
         if profile.core
         else 0.0
     )
