@@ -15,8 +15,11 @@ from bench.previous import match as previous
 from bench.previous import signals as previous_signals
 from projects.models import Domain, Technique
 from registry.models import Dataset, Team
+from search.matching.facts import RegistryFacts
 from search.matching.match import MatchRequest, match_context, match_rank
-from search.matching.signals import bm25_scores, registry_load, team_profiles
+from search.matching.profiles import bm25_scores, team_profiles
+from search.matching.signals import registry_load
+from search.matching.store import TableFacts
 
 LABELLED = Path(settings.BASE_DIR) / "bench" / "data" / "matching_labelled.yaml"
 DEPTH = 20
@@ -55,6 +58,7 @@ class Scores:
     recall10: list[float] = field(default_factory=list)
     reciprocal: list[float] = field(default_factory=list)
     twin_first: list[bool] = field(default_factory=list)
+    same_as_in_memory: int = 0
 
     def add(self, ranked: list[str], need: Need) -> None:
         expected = set(need.expected)
@@ -117,18 +121,23 @@ def labelled_run(
     *, weights: dict[str, float] | None = None, with_others: bool = True
 ) -> list[Scores]:
     """The three rankers over every labelled need (the matcher alone if not
-    `with_others`)."""
+    `with_others`). The matcher reads the matching tables, as a request does; its
+    in-memory twin (the registry read whole, as before issue 15) must rank alike,
+    and `same_as_in_memory` counts the needs where it does."""
     needs = labelled_needs()
     registry = registry_load()
     profiles = team_profiles(registry)
+    memory = RegistryFacts(registry, profiles)
+    tables = TableFacts()
     slugs = dict(Team.objects.values_list("pk", "slug"))
     matcher, baseline = Scores("matcher"), Scores("BM25 baseline")
     for need in needs:
-        context = match_context(request=_request(need), registry=registry)
-        ranked = match_rank(
-            context=context, registry=registry, profiles=profiles, weights=weights
-        )
+        context = match_context(request=_request(need), facts=tables)
+        ranked = match_rank(context=context, facts=tables, weights=weights)
         matcher.add([m.slug for m in ranked], need)
+        twin_context = match_context(request=_request(need), facts=memory)
+        twin = match_rank(context=twin_context, facts=memory, weights=weights)
+        matcher.same_as_in_memory += [m.slug for m in twin] == [m.slug for m in ranked]
         text = bm25_scores(context.need_words, profiles)
         candidates = [pk for pk in text if pk not in context.requester_teams]
         candidates.sort(key=lambda pk: (-text[pk], profiles[pk].name))

@@ -11,6 +11,7 @@ still holds the hidden link.
 """
 
 import dataclasses
+import gc
 import itertools
 import statistics
 import time
@@ -18,15 +19,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.test.utils import override_settings
+from django.utils import timezone
 
-from projects.models import ProjectPartner
+from projects.models import Project, ProjectPartner
+from search.matching.facts import RegistryFacts
 from search.matching.match import (
     MatchRequest,
     match_context,
     match_rank,
     team_match_list,
 )
-from search.matching.signals import Registry, bm25_scores, registry_load, team_profiles
+from search.matching.profiles import bm25_scores, team_profiles
+from search.matching.signals import Registry, registry_load
 
 CUTOFFS = (5, 10)
 
@@ -93,12 +98,12 @@ def bench_prepare(registry: Registry, cases: list[Case]) -> list[tuple]:
         hidden = registry_without(
             registry, project_pk=case.project_pk, team_pk=case.hidden_team
         )
-        profiles = team_profiles(hidden)
+        facts = RegistryFacts(hidden, team_profiles(hidden))
         context = match_context(
-            request=MatchRequest(project=case.slug, size=50), registry=hidden
+            request=MatchRequest(project=case.slug, size=50), facts=facts
         )
         assert case.hidden_team not in context.requester_teams
-        prepared.append((case, hidden, profiles, context))
+        prepared.append((case, hidden, facts, context))
     return prepared
 
 
@@ -107,13 +112,11 @@ def bench_score(
 ) -> tuple[Metrics, Metrics]:
     """The matcher's and the baseline's rank of each hidden team."""
     matcher, baseline = Metrics("matcher", []), Metrics("BM25 baseline", [])
-    for case, hidden, profiles, context in prepared:
-        ranked = match_rank(
-            context=context, registry=hidden, profiles=profiles, weights=weights
-        )
+    for case, hidden, facts, context in prepared:
+        ranked = match_rank(context=context, facts=facts, weights=weights)
         matcher.ranks.append(rank_of(case.hidden_team, [m.pk for m in ranked]))
-        facts = hidden.projects[case.project_pk]
-        text = bm25_scores(facts.words, profiles)
+        profiles = facts.profiles
+        text = bm25_scores(hidden.projects[case.project_pk].words, profiles)
         candidates = [pk for pk in text if pk not in context.requester_teams]
         candidates.sort(key=lambda pk: (-text[pk], profiles[pk].name))
         baseline.ranks.append(rank_of(case.hidden_team, candidates))
@@ -162,57 +165,107 @@ def bench_run() -> dict:
     }
 
 
-def latency_run(*, requests: int = 60) -> dict[str, float]:
-    """p50/p95 of `team_match_list` (the service the page and the API call), in ms,
-    with the registry already read for the current data version (`warm`), and the
-    time of that first read (`cold`: the first request after a change pays it)."""
-    from search.matching import cache as matching_cache
-
-    matching_cache._loaded = {}
-    started = time.perf_counter()
-    registry, _profiles = matching_cache.registry_current()
-    cold = (time.perf_counter() - started) * 1000
-    slugs = [
-        slug
-        for slug in ProjectPartner.objects.filter(
-            project_id__in=list(registry.projects)
-        )
+def _project_slugs(count: int) -> list[str]:
+    """Public projects with partners, the same ones on every run."""
+    return list(
+        ProjectPartner.objects.filter(project__in=Project.objects.public())
         .values_list("project__slug", flat=True)
         .distinct()
-        .order_by("project__slug")[:requests]
-    ]
-    timings = []
-    for slug in slugs:
-        started = time.perf_counter()
-        team_match_list(request=MatchRequest(project=slug))
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
+        .order_by("project__slug")[:count]
+    )
+
+
+def _percentiles(timings: list[float], cpu: list[float] = ()) -> dict[str, float]:
+    timings, cpu = sorted(timings), sorted(cpu)
     return {
         "requests": len(timings),
-        "cold": cold,
         "p50": statistics.median(timings) if timings else 0.0,
         "p95": timings[int(0.95 * (len(timings) - 1))] if timings else 0.0,
+        "cpu_p50": statistics.median(cpu) if cpu else 0.0,
+    }
+
+
+def process_rss_mb() -> dict[str, float]:
+    """This process's resident memory now (VmRSS) and at its peak (VmHWM), in MB."""
+    found = {}
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            name, _colon, value = line.partition(":")
+            if name in ("VmRSS", "VmHWM"):
+                found[name] = int(value.split()[0]) / 1024
+    return found
+
+
+def _timed(function) -> tuple[float, float]:
+    """Wall and CPU time of this process, in ms."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    function()
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+
+
+def _mark(slug: str) -> None:
+    """The mark a save of the project writes (search/matching/refresh.py)."""
+    from search.matching.models import MatchingDirty
+
+    MatchingDirty.objects.update_or_create(
+        kind="p",
+        object_id=Project.objects.get(slug=slug).pk,
+        defaults={"changed_at": timezone.now()},
+    )
+
+
+def latency_run(*, requests: int = 60) -> dict[str, float]:
+    """Wall-clock p50/p95 of `team_match_list` (the service the page and the API
+    call) in ms, and this process's CPU time (p50: the rest is waiting for the
+    database and for the cores). `cold`: the first request after a change to a
+    project, once the worker applied its mark (`worker`: what applying it took);
+    `cold_self`: the same where no worker runs and the request applies the mark
+    itself; `first`: the first request of this process. Medians of 5 changes."""
+    from search.matching.tasks import matching_tables_refresh_task
+
+    slugs = _project_slugs(requests)
+    request = lambda slug: lambda: team_match_list(  # noqa: E731
+        request=MatchRequest(project=slug)
+    )
+    with override_settings(MATCHING_REQUEST_APPLIES_MARKS=False):
+        first, _cpu = _timed(request(slugs[-1]))
+        # As portal/wsgi.py after start-up: what is built so far is never collected.
+        gc.collect()
+        gc.freeze()
+        colds, workers = [], []
+        for slug in slugs[:5]:
+            _mark(slug)
+            workers.append(_timed(matching_tables_refresh_task)[0])
+            colds.append(_timed(request(slug))[0])
+        timings, cpu = [], []
+        for slug in slugs:
+            wall, used = _timed(request(slug))
+            timings.append(wall)
+            cpu.append(used)
+    with override_settings(MATCHING_REQUEST_APPLIES_MARKS=True):
+        colds_self = []
+        for slug in slugs[5:10]:
+            _mark(slug)
+            colds_self.append(_timed(request(slug))[0])
+    return {
+        **_percentiles(timings, cpu),
+        "first": first,
+        "cold": statistics.median(colds),
+        "cold_self": statistics.median(colds_self),
+        "worker": statistics.median(workers),
     }
 
 
 def api_latency_run(*, requests: int = 60) -> dict[str, float]:
     """p50/p95 of POST /api/v1/match/teams/ in-process (Django's test client: the
     view, serializer, service and JSON, without the network), half from a project,
-    half from a written need; the registry read once beforehand."""
+    half from a written need."""
     from django.test import Client
 
     from bench.labelled import labelled_needs
-    from search.matching import cache as matching_cache
 
     client = Client()
-    registry, _profiles = matching_cache.registry_current()
-    slugs = list(
-        ProjectPartner.objects.filter(project_id__in=list(registry.projects))
-        .values_list("project__slug", flat=True)
-        .distinct()
-        .order_by("project__slug")[: requests // 2]
-    )
-    bodies = [{"project": slug} for slug in slugs]
+    bodies = [{"project": slug} for slug in _project_slugs(requests // 2)]
     bodies += [
         {"text": need.need.get("text", "")}
         for need in labelled_needs()[: requests - len(bodies)]
@@ -225,13 +278,7 @@ def api_latency_run(*, requests: int = 60) -> dict[str, float]:
         )
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.content[:200]
-    timings.sort()
-    return {
-        "requests": len(timings),
-        "cold": 0.0,
-        "p50": statistics.median(timings) if timings else 0.0,
-        "p95": timings[int(0.95 * (len(timings) - 1))] if timings else 0.0,
-    }
+    return {**_percentiles(timings), "cold": 0.0}
 
 
 def gain(new: float, old: float) -> str:

@@ -89,3 +89,12 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.search_type}:{self.object_id}"
+
+
+# Team matching's tables live with the matching package (search/matching/models.py).
+from search.matching.models import (  # noqa: E402, F401
+    MatchingDirty,
+    MatchingProject,
+    MatchingTeam,
+    MatchingTeamTerm,
+)

@@ -5,6 +5,7 @@ from elasticsearch import ConnectionError as ElasticsearchConnectionError
 from elasticsearch import TransportError
 
 from search.indexing import search_outbox_drain
+from search.matching.tasks import matching_tables_refresh_task  # noqa: F401 (a task)
 
 
 @shared_task(

@@ -212,6 +212,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "search.tasks.search_outbox_drain_task",
         "schedule": 60.0,
     },
+    # The same for the matching tables' marks (search/matching/refresh.py).
+    "matching-tables-refresh": {
+        "task": "search.matching.tasks.matching_tables_refresh_task",
+        "schedule": 60.0,
+    },
     # On the 1st at 00:30 (Europe/Paris): the indicators of the month just ended.
     "indicator-snapshot-monthly": {
         "task": "projects.dashboard.tasks.indicator_snapshot_take",
@@ -278,6 +283,12 @@ MATCHING_TEXT_MAX_WORDS = 15000
 # The team page's similar/complementary teams are cached per data version; the
 # timeout bounds what the version cannot see (a team's tutelles).
 MATCHING_CACHE_TIMEOUT = env.int("MATCHING_CACHE_TIMEOUT", default=60 * 60)
+# Whether a match request applies the matching tables' pending marks itself (a few
+# at most), rather than leaving them to the worker: where no worker runs (tasks
+# run eagerly: development, tests). With a worker, a request never pays a refresh.
+MATCHING_REQUEST_APPLIES_MARKS = env.bool(
+    "MATCHING_REQUEST_APPLIES_MARKS", default=CELERY_TASK_ALWAYS_EAGER
+)
 
 # --- Static files and media ------------------------------------------------------
 STATIC_URL = "/static/"

@@ -1,10 +1,9 @@
 """The cache of team matches shown on team pages.
 
-A match reads every public project, so a team page must not pay for one on each
-view. The key holds a data version of what matching reads
-(portal/core/data_version.py, as the dashboard's cache). The day is in the key
-because a call closes at its deadline; `MATCHING_CACHE_TIMEOUT` bounds what the
-version misses (a team's tutelles, a person's expertise).
+The key holds a data version of what matching reads (portal/core/data_version.py,
+as the dashboard's cache). The day is in the key because a call closes at its
+deadline; `MATCHING_CACHE_TIMEOUT` bounds what the version misses (a team's
+tutelles, a person's expertise).
 """
 
 import datetime
@@ -20,7 +19,6 @@ from projects.models import ProjectPartner
 from projects.selectors import project_data_version_part
 from registry.models import Evaluation, Team
 from registry.models.evaluations import published_evaluation_q
-from search.matching.signals import Registry, TeamProfile, registry_load, team_profiles
 
 T = TypeVar("T")
 
@@ -57,27 +55,3 @@ def matching_cached(name: str, compute: Callable[[], T]) -> T:
         compute=compute,
         timeout=settings.MATCHING_CACHE_TIMEOUT,
     )
-
-
-# The registry and the team profiles, built once per data version in each process:
-# a match request then costs the version's aggregates, not a read of every project.
-_loaded: dict = {}
-
-
-def registry_current() -> tuple[Registry, dict[int, TeamProfile]]:
-    """The facts of the current data, rebuilt when the data version moves.
-
-    Callers only read them (match_context and match_rank copy what they change).
-    """
-    global _loaded
-    version = matching_data_version()
-    loaded = _loaded
-    if loaded.get("version") != version:
-        registry = registry_load()
-        loaded = {
-            "version": version,
-            "registry": registry,
-            "profiles": team_profiles(registry),
-        }
-        _loaded = loaded  # one assignment: a concurrent reader sees old or new
-    return loaded["registry"], loaded["profiles"]

@@ -12,17 +12,18 @@ result, and the result then says so. The requester's own teams never appear.
 """
 
 import datetime
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 
 from registry.models import Team
-from search.matching.cache import matching_cached, registry_current
+from search.matching.cache import matching_cached
 from search.matching.calls import CallFit, best_call_fits
 from search.matching.engine import engine_text
 from search.matching.experts import Expert, experts_attach
+from search.matching.facts import MatchFacts, query_words
+from search.matching.profiles import TeamProfile, bm25_scores, concept_rarity
 from search.matching.reasons import MatchReasons, match_reasons, team_url
 from search.matching.requests import (  # noqa: F401 (the service's vocabulary)
     MAX_SIZE,
@@ -33,7 +34,7 @@ from search.matching.requests import (  # noqa: F401 (the service's vocabulary)
     match_context,
     match_request_check,
 )
-from search.matching.signals import Registry, TeamProfile, bm25_scores
+from search.matching.store import TableFacts
 
 
 @dataclass
@@ -58,58 +59,33 @@ class TeamMatch:
 # --- scoring --------------------------------------------------------------------
 
 
-QUERY_WORDS = 60
-
-
 def _normalised(scores: dict[int, float]) -> dict[int, float]:
     top = max(scores.values(), default=0.0)
     return {pk: score / top for pk, score in scores.items()} if top else {}
 
 
-def concept_rarity(keys, profiles: dict[int, TeamProfile]) -> dict[str, float]:
-    """An idf per concept over the teams: a concept every team has says little."""
-    count = len(profiles) or 1
-    return {
-        key: math.log(
-            1 + count / (0.5 + sum(p.concepts.get(key, 0.0) for p in profiles.values()))
-        )
-        for key in keys
-    }
-
-
 def match_rank(
     *,
     context: MatchContext,
-    registry: Registry,
-    profiles: dict[int, TeamProfile],
+    facts: MatchFacts,
     engine_text: dict[int, float] | None = None,
     weights: dict[str, float] | None = None,
     today: datetime.date | None = None,
 ) -> list[TeamMatch]:
-    """Score, filter and diversify the candidates; pure Python over the profiles."""
+    """Score, filter and diversify the candidates; pure Python over their profiles."""
     weights = weights or settings.MATCHING_WEIGHTS
     today = today or datetime.date.today()
-    # A project's whole text is a long query: its most frequent words say enough
-    # (as more_like_this's max_query_terms), at a fraction of the cost.
-    query = Counter(dict(context.need_words.most_common(QUERY_WORDS)))
-    text = _normalised(bm25_scores(query, profiles))
+    profiles, corpus = facts.candidates(context, extra=engine_text or ())
+    text = _normalised(bm25_scores(query_words(context), profiles, corpus))
     if engine_text:
         engine = _normalised(engine_text)
         text = {
             pk: 0.5 * text.get(pk, 0.0) + 0.5 * engine.get(pk, 0.0)
             for pk in set(text) | set(engine)
         }
-    rarity = concept_rarity(context.need, profiles)
-    requester_institutes = set().union(
-        *(registry.team_institutes.get(pk, set()) for pk in context.requester_teams)
-    )
-    neighbours = set().union(
-        *(
-            profiles[pk].collaborators
-            for pk in context.requester_teams
-            if pk in profiles
-        )
-    )
+    rarity = concept_rarity(context.need, corpus)
+    requester_institutes = context.requester_institutes
+    neighbours = context.neighbours
     total_weight = sum(w for w in weights.values() if w > 0) or 1.0
     matches = []
     call_fits: dict[int, list[CallFit]] = {}
@@ -152,13 +128,23 @@ def match_rank(
         call_fits[pk] = fits
     matches.sort(key=lambda match: (-match.score, match.name))
     chosen = diversify(matches, size=context.size)
-    # Reasons only for the teams shown: the other candidates never need them.
+    # Reasons only for the teams shown: the other candidates never need them. The
+    # names they cite, read at once for all.
+    facts.team_refs(
+        set().union(
+            *(profiles[m.pk].collaborators for m in chosen),
+        )
+        & (neighbours | context.requester_teams)
+    )
+    facts.project_titles(
+        set().union(*(profiles[m.pk].evaluated_projects for m in chosen))
+    )
     for match in chosen:
         match.url = team_url(match.slug)
         match.reasons = match_reasons(
             profiles[match.pk],
             context=context,
-            registry=registry,
+            facts=facts,
             neighbours=neighbours,
             requester_institutes=requester_institutes,
             fits=call_fits[match.pk],
@@ -184,9 +170,12 @@ def _signals(
     )
     # Redundancy: the share of the team's declared expertise that the requester
     # already has and does not ask for.
-    core = [key for key in profile.core if key not in context.need]
+    # (Summed in key order: the same bits from the tables as from memory.)
+    core = sorted(
+        key for key in profile.core if key in context.have and key not in context.need
+    )
     redundancy = (
-        sum(context.have.get(key, 0.0) for key in core) / len(profile.core)
+        sum(context.have[key] for key in core) / len(profile.core)
         if profile.core
         else 0.0
     )
@@ -256,15 +245,9 @@ def team_match_list(*, request: MatchRequest) -> list[TeamMatch]:
     Raises MatchInvalid for bad input. Uses Elasticsearch for part of the text score
     when it answers, the database alone otherwise; the shape is the same.
     """
-    registry, profiles = registry_current()
-    context = match_context(request=request, registry=registry)
-    scores = engine_text(context)
-    matches = match_rank(
-        context=context,
-        registry=registry,
-        profiles=profiles,
-        engine_text=scores,
-    )
+    facts = TableFacts()
+    context = match_context(request=request, facts=facts)
+    matches = match_rank(context=context, facts=facts, engine_text=engine_text(context))
     experts_attach(matches=matches, context=context)
     return matches
 
@@ -280,20 +263,15 @@ def team_match_neighbours(*, team: Team, size: int = 4) -> dict[str, list[TeamMa
 def team_match_neighbours_compute(
     *, team: Team, size: int = 4
 ) -> dict[str, list[TeamMatch]]:
-    """Similar and complementary teams for a team page, reading the registry once.
-    Without experts: the page links to the teams."""
-    registry, profiles = registry_current()
+    """Similar and complementary teams for a team page. Without experts: the page
+    links to the teams."""
+    facts = TableFacts()
     found = {}
     for mode in MODES:
         context = match_context(
-            request=MatchRequest(team=team.slug, mode=mode, size=size),
-            registry=registry,
+            request=MatchRequest(team=team.slug, mode=mode, size=size), facts=facts
         )
-        scores = engine_text(context)
         found[mode] = match_rank(
-            context=context,
-            registry=registry,
-            profiles=profiles,
-            engine_text=scores,
+            context=context, facts=facts, engine_text=engine_text(context)
         )
     return found

@@ -8,10 +8,11 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from search.matching.lexicon import tag_key
-from search.matching.signals import Registry, TeamProfile
+from search.matching.profiles import TeamProfile
 
 if TYPE_CHECKING:
     from search.matching.calls import CallFit
+    from search.matching.facts import MatchFacts
     from search.matching.match import MatchContext
 
 
@@ -66,7 +67,7 @@ def match_reasons(
     profile: TeamProfile,
     *,
     context: "MatchContext",
-    registry: Registry,
+    facts: "MatchFacts",
     neighbours: set[int],
     requester_institutes: set[int],
     fits: list["CallFit"] = (),
@@ -75,7 +76,7 @@ def match_reasons(
     terms in the active language, expertise tags, dataset names, partners, calls,
     evaluations. Never stems."""
     english = get_language() == "en"
-    lexicon = registry.lexicon
+    lexicon = facts.lexicon
     common = (profile.collaborators & neighbours) - context.requester_teams
     direct = profile.collaborators & context.requester_teams
     covered = sorted(
@@ -100,10 +101,11 @@ def match_reasons(
         if k[:1] == "s" and lexicon.label(k)
     ]
 
+    names = facts.team_refs(common | direct)
+
     def refs(ids) -> list[PartnerRef]:
-        teams = [registry.teams[pk] for pk in ids if pk in registry.teams]
-        teams.sort(key=str)
-        return [PartnerRef(name=str(t), url=team_url(t.slug)) for t in teams[:5]]
+        teams = sorted(names[pk] for pk in ids if pk in names)
+        return [PartnerRef(name=name, url=team_url(slug)) for name, slug in teams[:5]]
 
     reasons = MatchReasons(
         matched_terms=(domains + techniques + need_tags + other)[:8],
@@ -135,16 +137,14 @@ def match_reasons(
                 title=fit.call.title,
                 url=fit.call.url,
                 fit=round(fit.fit, 3),
-                matched=_names(fit.domains, registry.domain_names)
-                + _names(fit.techniques, registry.technique_names)
+                matched=_names(fit.domains, facts.domain_names)
+                + _names(fit.techniques, facts.technique_names)
                 + ([fit.call.dataset_name] if fit.dataset else []),
             )
             for fit in fits[:3]
         ],
         evaluated_projects=sorted(
-            registry.projects[pk].title
-            for pk in profile.evaluated_projects
-            if pk in registry.projects
+            facts.project_titles(profile.evaluated_projects).values()
         ),
     )
     reasons.sentences = reason_sentences(reasons)

@@ -19,8 +19,10 @@ from django.utils.translation import gettext as _
 from projects.models import Domain, Project, Technique
 from registry.models import Dataset, Organisation, Team
 from search.matching.calls import Offer
+from search.matching.facts import MatchFacts
 from search.matching.lexicon import tag_key, term_key
-from search.matching.signals import DECLARED, Registry, text_tokens
+from search.matching.profiles import TeamProfile, concept_strengths
+from search.matching.signals import ProjectFacts, text_tokens
 
 MODES = ("complementary", "similar")
 MAX_SIZE = 50
@@ -72,6 +74,9 @@ class MatchContext:
     excluded_institutes: set[int]
     need_text: str = ""  # for the engine's text score
     stated_need: bool = False
+    requester_institutes: set[int] = field(default_factory=set)
+    # The teams the requester's teams worked with.
+    neighbours: set[int] = field(default_factory=set)
     offer: Offer = field(default_factory=lambda: Offer(*[frozenset()] * 3, Counter()))
 
     # Older names, read by the experts and the reasons.
@@ -162,26 +167,21 @@ def _raise_up(target: dict[str, float], key: str, value: float) -> None:
 
 
 def _team_strengths(
-    team_pk: int, registry: Registry, *, without_project: int | None
+    profile: TeamProfile, *, without: ProjectFacts | None = None
 ) -> dict[str, float]:
-    """What a team has, from its declared expertise and its other public projects."""
-    counts: Counter = Counter()
-    total = 0.0
-    for project_pk in registry.team_projects.get(team_pk, ()):
-        facts = registry.projects.get(project_pk)
-        if facts and facts.pk != without_project and team_pk in facts.teams:
-            share = 1.0 if facts.lead_team == team_pk else 0.5
-            total += share
-            for key in facts.concepts:
-                counts[key] += share
-    strengths = {key: count / total for key, count in counts.items()} if total else {}
-    team = registry.teams.get(team_pk)
-    declared = set(registry.lexicon.concepts(team.name)) if team else set()
-    for tag in registry.team_tags.get(team_pk, ()):
-        declared |= {tag_key(tag), *registry.lexicon.concepts(tag)}
-    for key in declared:
-        strengths[key] = strengths.get(key, 0.0) + DECLARED
-    return {key: min(1.0, value) for key, value in strengths.items()}
+    """What a team has, from its declared expertise and its public projects but
+    `without` (the project a request starts from)."""
+    counts = dict(profile.concept_counts)
+    total = profile.weight
+    if without is not None and profile.pk in without.teams:
+        # Halves and wholes: the subtraction is exact.
+        share = 1.0 if without.lead_team == profile.pk else 0.5
+        total -= share
+        for key in without.concepts:
+            counts[key] = counts.get(key, 0.0) - share
+            if counts[key] <= 0:
+                del counts[key]
+    return concept_strengths(counts, total, profile.have_core)
 
 
 def _term_ids(kind: str, have: dict[str, float], offered: set[str]) -> frozenset:
@@ -191,11 +191,11 @@ def _term_ids(kind: str, have: dict[str, float], offered: set[str]) -> frozenset
     )
 
 
-def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
+def match_context(*, request: MatchRequest, facts: MatchFacts) -> MatchContext:
     """Validate the request, resolve its ids and slugs; MatchInvalid otherwise."""
     match_request_check(request=request)
     errors: list[dict] = []
-    lexicon = registry.lexicon
+    lexicon = facts.lexicon
     need: dict[str, float] = {}
     have: dict[str, float] = {}
     for key in lexicon.concepts(request.text or ""):
@@ -237,7 +237,7 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
         institutes, request.excluded_institutes, "excluded_institutes", errors
     )
     requester: set[int] = set()
-    project_pk = None
+    project_facts = None
     offered: set[str] = set()  # the project's own terms: what it brings to a call
     if request.project:
         project = (
@@ -249,14 +249,13 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
         if project is None:
             errors.append(_error("project", "not_found", _("Projet publié inconnu.")))
         else:
-            project_pk = project.pk
-            facts = registry.projects.get(project.pk)
-            if facts:
-                requester |= set(facts.teams)
-                owned |= facts.granted_datasets
-                offered |= {k for k in facts.concepts if k[:1] in "dt"}
+            project_facts = facts.project(project.pk)
+            if project_facts:
+                requester |= set(project_facts.teams)
+                owned |= project_facts.granted_datasets
+                offered |= {k for k in project_facts.concepts if k[:1] in "dt"}
                 if not stated_need:
-                    need_words.update(facts.words)
+                    need_words.update(project_facts.words)
             if not request.datasets and request.dataset in (None, ""):
                 for use in project.dataset_uses.all():
                     if use.dataset_id not in owned:
@@ -270,28 +269,24 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
             requester.add(team.pk)
     if errors:
         raise MatchInvalid(errors)
-    for pk in requester:
-        for key, value in _team_strengths(
-            pk, registry, without_project=project_pk
-        ).items():
+    profiles = facts.requester_profiles(requester)
+    for profile in profiles.values():
+        for key, value in _team_strengths(profile, without=project_facts).items():
             _raise_up(have, key, value)
-    for team_pk in requester:
-        for pk in registry.team_projects.get(team_pk, ()):
-            facts = registry.projects.get(pk)
-            if facts and team_pk in facts.teams and facts.pk != project_pk:
-                owned |= facts.granted_datasets
-    if not stated_need and project_pk in registry.projects:
+        # The datasets its public projects were granted (the project's own too).
+        owned |= profile.granted_datasets
+    if not stated_need and project_facts is not None:
         # A project's need: what it covers that its teams do not already have.
-        for key in registry.projects[project_pk].concepts:
+        for key in sorted(project_facts.concepts):
             need[key] = max(0.15, 1.0 - have.get(key, 0.0))
-    elif not stated_need and team is not None:
-        own = _team_strengths(team.pk, registry, without_project=None)
+    elif not stated_need and team is not None and team.pk in profiles:
+        own = _team_strengths(profiles[team.pk])
         if request.mode == "similar":
             need = dict(own)
         else:
             need = {k: v for k, v in own.items() if k[:1] == "d"}
             have = {k: v for k, v in have.items() if k[:1] != "d"}
-        need_words.update(registry.team_words.get(team.pk, {}))
+        need_words.update(profiles[team.pk].own_words)
     if request.mode == "similar":
         have = {}
     return MatchContext(
@@ -306,6 +301,8 @@ def match_context(*, request: MatchRequest, registry: Registry) -> MatchContext:
         excluded_institutes={o.pk for o in excluded},
         need_text=(request.text or "")[:20000],
         stated_need=stated_need,
+        requester_institutes=set().union(*(p.institutes for p in profiles.values())),
+        neighbours=set().union(*(p.collaborators for p in profiles.values())),
         offer=Offer(
             domains=_term_ids("d", have, offered),
             techniques=_term_ids("t", have, offered),

@@ -8,13 +8,11 @@ that link then feeds no signal at all).
 """
 
 import datetime
-import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from django.utils.html import strip_tags
 
@@ -25,7 +23,6 @@ from search.matching.lexicon import (
     Lexicon,
     lexicon_build,
     project_profile_text,
-    tag_key,
     term_key,
 )
 
@@ -101,48 +98,16 @@ class CallFacts:
 
 
 @dataclass
-class TeamProfile:
-    pk: int
-    name: str
-    slug: str
-    institutes: frozenset[int]
-    institute_names: tuple[str, ...]
-    words: Counter = field(default_factory=Counter)
-    domains: set[int] = field(default_factory=set)
-    techniques: set[int] = field(default_factory=set)
-    granted_datasets: set[int] = field(default_factory=set)
-    collaborators: set[int] = field(default_factory=set)
-    projects: set[int] = field(default_factory=set)
-    evaluated_projects: set[int] = field(default_factory=set)
-    open_calls: list[CallFacts] = field(default_factory=list)
-    latest_start: datetime.date | None = None
-    # How strongly the team stands for each concept, 0–1: its declared expertise
-    # and name count fully, its projects by the share of them that name it.
-    concepts: dict[str, float] = field(default_factory=dict)
-    core: frozenset[str] = frozenset()  # concepts of its expertise tags and name
-    tags: tuple[str, ...] = ()
-    weight: float = 0.0  # its projects, a partnership counting half
-
-    @cached_property
-    def length(self) -> int:
-        # Read by every text score; the words no longer change once built.
-        return sum(self.words.values())
-
-
-@dataclass
 class Registry:
-    """Every fact matching needs, read once: reused across the benchmark's queries."""
+    """Every fact matching needs, in memory: for the benchmarks (which hide links)
+    and the full rebuild of the tables; never held by a web process."""
 
     projects: dict[int, ProjectFacts]
-    teams: dict[int, Team]
-    team_words: dict[int, Counter]  # description + declared expertise
-    team_institutes: dict[int, frozenset[int]]
-    institute_names: dict[int, str]
+    teams: dict[int, "TeamFacts"]
     domain_names: dict[int, str]
     technique_names: dict[int, str]
     calls: list[CallFacts] = field(default_factory=list)
     lexicon: Lexicon = field(default_factory=Lexicon)
-    team_tags: dict[int, list[str]] = field(default_factory=dict)
     dataset_names: dict[int, str] = field(default_factory=dict)
     # Each team's public projects (a superset is harmless: users check membership).
     team_projects: dict[int, list[int]] = field(default_factory=dict)
@@ -152,24 +117,8 @@ def _with_parents(terms) -> frozenset[int]:
     return frozenset(pk for term in terms for pk in (term.pk, term.parent_id) if pk)
 
 
-# Words and concepts of each project's text, kept across rebuilds in this process and
-# keyed by a hash of the text (and of the lexicon): a rebuild after one edit reads
-# one project again, not all of them.
-_words_cache: dict[int, tuple[int, Counter, frozenset[str]]] = {}
-
-
-def _project_words(
-    pk: int, text: str, lexicon: Lexicon
-) -> tuple[Counter, frozenset[str]]:
-    key = hash((text, len(lexicon.phrases)))
-    cached = _words_cache.get(pk)
-    if cached is None or cached[0] != key:
-        cached = _words_cache[pk] = (
-            key,
-            Counter(text_tokens(text)),
-            frozenset(lexicon.concepts(text)),
-        )
-    return cached[1], cached[2]
+def _project_words(text: str, lexicon: Lexicon) -> tuple[Counter, frozenset[str]]:
+    return Counter(text_tokens(text)), frozenset(lexicon.concepts(text))
 
 
 def _pairs(rows) -> dict[int, list]:
@@ -179,20 +128,35 @@ def _pairs(rows) -> dict[int, list]:
     return grouped
 
 
-def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
-    """Read the public projects and the teams; a fixed number of queries.
+def taxonomy_load() -> tuple[dict, dict]:
+    """Every domain and technique by id (small: the taxonomies)."""
+    from projects.models import Domain, Technique
 
-    Plain values rather than model instances: at 10,000 projects, instances and
-    their prefetched relations cost seconds that these tuples do not.
-    """
-    from projects.models import Domain, ProjectKeyword, Technique
+    return (
+        {d.pk: d for d in Domain.objects.all()},
+        {t.pk: t for t in Technique.objects.all()},
+    )
 
-    public = Project.objects.public()
-    if project_ids is not None:
-        public = public.filter(pk__in=list(project_ids))
+
+def lexicon_load(*, domains: dict, techniques: dict, tags: Iterable[str]) -> Lexicon:
+    return lexicon_build(
+        terms={
+            **{term_key("d", d.pk): (d.name, d.name_en) for d in domains.values()},
+            **{term_key("t", t.pk): (t.name, t.name_en) for t in techniques.values()},
+        },
+        tags=sorted(set(tags)),
+    )
+
+
+def project_facts_load(
+    public, *, domains: dict, techniques: dict, lexicon: Lexicon
+) -> dict[int, ProjectFacts]:
+    """The facts of the projects of `public` (a queryset of public projects), in a
+    fixed number of queries. Plain values rather than model instances: at 10,000
+    projects, instances and their prefetched relations cost seconds."""
+    from projects.models import ProjectKeyword
+
     public_ids = public.values("pk")
-    domains = {d.pk: d for d in Domain.objects.all()}
-    techniques = {t.pk: t for t in Technique.objects.all()}
     project_domains = _pairs(
         Project.domains.through.objects.filter(project_id__in=public_ids).values_list(
             "project_id", "domain_id"
@@ -224,20 +188,6 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
         .filter(project_id__in=public_ids)
         .values_list("project_id", flat=True)
     )
-    teams = {
-        team.pk: team
-        for team in Team.objects.prefetch_related("parents__parent", "expertise")
-    }
-    team_tags = {
-        team.pk: [tag.name for tag in team.expertise.all()] for team in teams.values()
-    }
-    lexicon = lexicon_build(
-        terms={
-            **{term_key("d", d.pk): (d.name, d.name_en) for d in domains.values()},
-            **{term_key("t", t.pk): (t.name, t.name_en) for t in techniques.values()},
-        },
-        tags=sorted({name for names in team_tags.values() for name in names}),
-    )
     facts = {}
     for pk, title, acronym, summary, description, lead_team, start in public.order_by(
         "pk"
@@ -250,38 +200,29 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
         "lead_team_id",
         "start_date",
     ):
-        project_terms = [domains[i] for i in project_domains.get(pk, ())] + [
-            techniques[i] for i in project_techniques.get(pk, ())
-        ]
+        own_domains = [domains[i] for i in project_domains.get(pk, ())]
+        own_techniques = [techniques[i] for i in project_techniques.get(pk, ())]
         text = project_profile_text(
             title=title,
             acronym=acronym,
             summary=summary,
             description=description,
             keywords=keywords.get(pk, ()),
-            terms=project_terms,
+            terms=own_domains + own_techniques,
         )
         members = set(partners.get(pk, ()))
         if lead_team:
             members.add(lead_team)
-        words, text_concepts = _project_words(pk, text, lexicon)
-        term_concepts = {
-            term_key("d", i)
-            for i in _with_parents(domains[i] for i in project_domains.get(pk, ()))
-        } | {
-            term_key("t", i)
-            for i in _with_parents(
-                techniques[i] for i in project_techniques.get(pk, ())
-            )
+        words, text_concepts = _project_words(text, lexicon)
+        term_concepts = {term_key("d", i) for i in _with_parents(own_domains)} | {
+            term_key("t", i) for i in _with_parents(own_techniques)
         }
         facts[pk] = ProjectFacts(
             pk=pk,
             title=f"{acronym} – {title}" if acronym else title,
             words=words,
-            domains=_with_parents(domains[i] for i in project_domains.get(pk, ())),
-            techniques=_with_parents(
-                techniques[i] for i in project_techniques.get(pk, ())
-            ),
+            domains=_with_parents(own_domains),
+            techniques=_with_parents(own_techniques),
             granted_datasets=frozenset(granted.get(pk, ())),
             teams=frozenset(members),
             start_date=start,
@@ -289,35 +230,80 @@ def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
             concepts=frozenset(term_concepts | set(text_concepts)),
             lead_team=lead_team,
         )
+    return facts
+
+
+@dataclass(frozen=True)
+class TeamFacts:
+    """What a team says of itself: the start of its profile."""
+
+    pk: int
+    name: str  # with its acronym
+    slug: str
+    institutes: frozenset[int]
+    institute_names: tuple[str, ...]
+    words: Counter  # name, description and declared expertise
+    tags: tuple[str, ...]
+    bare_name: str = ""  # without its acronym
+
+
+def team_facts_load(teams) -> dict[int, TeamFacts]:
+    """The facts of the teams of a queryset, in a fixed number of queries."""
+    teams = list(teams.prefetch_related("parents__parent", "expertise"))
     institutes = {
         team.pk: frozenset(organisation_institute_ids(team.parents.all()))
-        for team in teams.values()
+        for team in teams
     }
     names = {
-        organisation.pk: organisation.short_name
+        organisation.pk: organisation.short_name or ""
         for organisation in Organisation.objects.filter(
             pk__in=set().union(*institutes.values())
         )
     }
+    facts = {}
+    for team in teams:
+        tags = tuple(tag.name for tag in team.expertise.all())
+        facts[team.pk] = TeamFacts(
+            pk=team.pk,
+            name=str(team),
+            slug=team.slug,
+            institutes=institutes[team.pk],
+            institute_names=tuple(
+                sorted(names.get(i, "") for i in institutes[team.pk])
+            ),
+            words=Counter(
+                text_tokens(f"{team.name} {team.description} " + " ".join(tags))
+            ),
+            tags=tags,
+            bare_name=team.name,
+        )
+    return facts
+
+
+def registry_load(*, project_ids: Iterable[int] | None = None) -> Registry:
+    """Read the public projects and the teams into memory; a fixed number of
+    queries. For the benchmarks and the full rebuild of the matching tables: a web
+    request reads the tables (search/matching/store.py)."""
+    public = Project.objects.public()
+    if project_ids is not None:
+        public = public.filter(pk__in=list(project_ids))
+    domains, techniques = taxonomy_load()
+    teams = team_facts_load(Team.objects.all())
+    lexicon = lexicon_load(
+        domains=domains,
+        techniques=techniques,
+        tags=(tag for team in teams.values() for tag in team.tags),
+    )
+    facts = project_facts_load(
+        public, domains=domains, techniques=techniques, lexicon=lexicon
+    )
     return Registry(
         projects=facts,
         teams=teams,
-        team_words={
-            team.pk: Counter(
-                text_tokens(
-                    f"{team.name} {team.description} "
-                    + " ".join(tag.name for tag in team.expertise.all())
-                )
-            )
-            for team in teams.values()
-        },
-        team_institutes=institutes,
-        institute_names={pk: name or "" for pk, name in names.items()},
         domain_names={pk: d.name for pk, d in domains.items()},
         technique_names={pk: t.name for pk, t in techniques.items()},
         calls=open_calls_load(),
         lexicon=lexicon,
-        team_tags=team_tags,
         dataset_names={d.pk: d.short_name for d in Dataset.objects.all()},
         team_projects=_team_projects(facts),
     )
@@ -356,119 +342,3 @@ def open_calls_load() -> list[CallFacts]:
         )
         for call in calls
     ]
-
-
-def team_profiles(
-    registry: Registry, *, hidden: frozenset[tuple[int, int]] = frozenset()
-) -> dict[int, TeamProfile]:
-    """One profile per team with at least one public project, leaving out the
-    (project, team) links in `hidden` from every part of every profile."""
-    profiles: dict[int, TeamProfile] = {}
-    for facts in registry.projects.values():
-        teams = {pk for pk in facts.teams if (facts.pk, pk) not in hidden}
-        for pk in teams:
-            team = registry.teams.get(pk)
-            if team is None:
-                continue
-            profile = profiles.get(pk)
-            if profile is None:
-                institutes = registry.team_institutes.get(pk, frozenset())
-                profile = profiles[pk] = TeamProfile(
-                    pk=pk,
-                    name=str(team),
-                    slug=team.slug,
-                    institutes=institutes,
-                    institute_names=tuple(
-                        sorted(registry.institute_names.get(i, "") for i in institutes)
-                    ),
-                    words=Counter(registry.team_words.get(pk, {})),
-                    tags=tuple(registry.team_tags.get(pk, ())),
-                )
-            profile.words.update(facts.words)
-            # Lead of a project: all of it is the team's; partner: half of it.
-            share = 1.0 if facts.lead_team == pk else 0.5
-            for key in facts.concepts:
-                profile.concepts[key] = profile.concepts.get(key, 0.0) + share
-            profile.weight += share
-            profile.domains |= facts.domains
-            profile.techniques |= facts.techniques
-            profile.granted_datasets |= facts.granted_datasets
-            profile.collaborators |= teams - {pk}
-            profile.projects.add(facts.pk)
-            if facts.evaluated:
-                profile.evaluated_projects.add(facts.pk)
-            if facts.start_date and (
-                profile.latest_start is None or facts.start_date > profile.latest_start
-            ):
-                profile.latest_start = facts.start_date
-    for profile in profiles.values():
-        _profile_concepts(profile, registry)
-    # A team's own calls, and those of the public projects it is (visibly) part of.
-    for call in registry.calls:
-        if call.team is not None:
-            owners = {call.team}
-        else:
-            facts = registry.projects.get(call.project)
-            owners = {
-                pk
-                for pk in (facts.teams if facts else ())
-                if (call.project, pk) not in hidden
-            }
-        for pk in owners:
-            if pk in profiles:
-                profiles[pk].open_calls.append(call)
-    return profiles
-
-
-# What a declared expertise tag (or a concept in the team's name) adds to the share
-# of the team's projects that name the concept.
-DECLARED = 0.6
-
-
-def _profile_concepts(profile: TeamProfile, registry: Registry) -> None:
-    """Turn the project counts into 0–1 strengths and add the declared concepts."""
-    lexicon = registry.lexicon
-    declared = set(lexicon.concepts(profile.name))
-    for tag in profile.tags:
-        declared.add(tag_key(tag))
-        declared |= set(lexicon.concepts(tag))
-    total = profile.weight or 1.0
-    strengths = {key: count / total for key, count in profile.concepts.items()}
-    for key in declared:
-        strengths[key] = strengths.get(key, 0.0) + DECLARED
-    profile.concepts = {key: min(1.0, value) for key, value in strengths.items()}
-    profile.core = frozenset(declared)
-
-
-def bm25_scores(
-    query: Counter,
-    profiles: dict[int, TeamProfile],
-    *,
-    k1: float = 1.2,
-    b: float = 0.75,
-) -> dict[int, float]:
-    """BM25 of the query words against each team profile: the database text score."""
-    if not profiles or not query:
-        return {}
-    count = len(profiles)
-    average = sum(p.length for p in profiles.values()) / count or 1.0
-    document_frequency: Counter = Counter()
-    for profile in profiles.values():
-        document_frequency.update(word for word in query if word in profile.words)
-    scores = {}
-    for pk, profile in profiles.items():
-        score = 0.0
-        norm = k1 * (1 - b + b * profile.length / average)
-        for word in query:
-            frequency = profile.words.get(word, 0)
-            if not frequency:
-                continue
-            idf = math.log(
-                1
-                + (count - document_frequency[word] + 0.5)
-                / (document_frequency[word] + 0.5)
-            )
-            score += idf * frequency * (k1 + 1) / (frequency + norm)
-        if score:
-            scores[pk] = score
-    return scores

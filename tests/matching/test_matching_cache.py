@@ -1,11 +1,10 @@
-"""The team page does not pay a full match on each view; the cache and the
-per-process registry follow the data."""
+"""The team page does not pay a full match on each view; the cache follows the
+data."""
 
 import pytest
 
 from search.client import es_reset
 from search.matching import match as matching
-from search.matching.cache import registry_current
 from tests.factories import ProjectFactory
 from tests.matching.calls import CallFactory
 from tests.matching.scene import build_scene
@@ -54,16 +53,3 @@ def test_team_page_matches_come_from_the_cache_until_the_data_changes(
     CallFactory(team=scene.candidate)
     client.get(url)
     assert len(computations) == 4
-
-
-def test_the_registry_is_read_once_per_data_version(scene):
-    registry, profiles = registry_current()
-    assert registry_current()[0] is registry
-    project = ProjectFactory(lead_team=scene.common, live=False)
-    assert registry_current()[0] is not registry  # a draft changes the version…
-    registry, profiles = registry_current()
-    assert project.pk not in registry.projects  # …but never enters the facts
-    project.save_revision().publish()
-    registry, profiles = registry_current()
-    assert project.pk in registry.projects
-    assert project.pk in profiles[scene.common.pk].projects

@@ -9,6 +9,7 @@ from portal.demo.report import plausibility_report, report_lines
 from portal.demo.stats import demo_counts
 from projects.dashboard.snapshots import backfill_monthly_snapshots
 from search.backends import database_backend
+from search.matching.store import matching_tables_rebuild
 from search.signals import search_entries_deferred
 
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
                 self.stderr.write(self.style.WARNING(warning))
         # Built once here: bulk loads send no signals, and per-row refreshes are slow.
         database_backend().rebuild()
+        matching_tables_rebuild()
         counts = demo_counts()
         evaluations = counts["evaluations"]
         lines = [
