@@ -318,6 +318,10 @@ SPECTACULAR_SETTINGS = {
         "EvaluationStatusEnum": "registry.models.Evaluation.Status",
     },
 }
+# Anonymous list pages of the API are cached while the data version is unchanged
+# (portal/core/api/page_cache.py); this bounds what the version misses (a related
+# row edited in place).
+API_LIST_CACHE_SECONDS = env.int("API_LIST_CACHE_SECONDS", default=120)
 # Write payloads above this size are refused whole (400, code payload_too_large).
 API_MAX_PAYLOAD_BYTES = env.int("API_MAX_PAYLOAD_BYTES", default=64 * 1024)
 # CORS: any origin may read the API and the open-data files; nothing else crosses.

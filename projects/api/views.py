@@ -19,6 +19,7 @@ from portal.core.json_input import DepthLimitedJSONParser
 from projects import selectors
 from projects.api import serializers, services
 from projects.api.filters import ProjectApiFilter
+from projects.api.version import project_list_data_version
 from projects.api.write import ProjectWriteSerializer
 from projects.drafts import EditConflict
 from projects.jsonld import project_jsonld
@@ -96,6 +97,9 @@ class ProjectViewSet(PublicReadViewSet):
         # JSON-LD details read their few relations directly: a prefetch here would
         # clash with the same relation's `?expand=` prefetch.
         return selectors.project_public_list().prefetch_related("keywords")
+
+    def list_data_version(self) -> str:
+        return project_list_data_version()
 
     def jsonld(self, project: Project) -> dict:
         return json.loads(project_jsonld(project=project, request=self.request))
