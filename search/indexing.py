@@ -183,7 +183,7 @@ def _index_action(index: str, document: dict) -> dict:
 
 def index_settings() -> dict:
     return {
-        "number_of_shards": 1,
+        "number_of_shards": settings.SEARCH_SHARDS,
         "number_of_replicas": settings.SEARCH_REPLICAS,
         "analysis": analysis_settings(),
         "max_result_window": 10000,

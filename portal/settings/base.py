@@ -190,6 +190,8 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or None)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# Worker processes per machine (Celery's default: one per core); see docs/scaling.md.
+CELERY_WORKER_CONCURRENCY = env.int("CELERY_WORKER_CONCURRENCY", default=None)
 CELERY_TASK_DEFAULT_QUEUE = "portal"
 CELERY_TIMEZONE = "Europe/Paris"
 # Every queued task is written to the task outbox with the change (portal/core/queue.py)
@@ -229,6 +231,10 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="registre")
 SEARCH_TIMEOUT_SECONDS = env.float("SEARCH_TIMEOUT_SECONDS", default=5.0)
 SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)
+# Primary shards per index, fixed when an index is built (`search_index rebuild`
+# builds a new one): 1 holds the registry at 100,000 projects; more only spread an
+# index over the nodes of a cluster (docs/scaling.md).
+SEARCH_SHARDS = env.int("SEARCH_SHARDS", default=1)
 # Rows per bulk request and per outbox batch: large enough to amortise the round
 # trip, small enough that one batch of project documents stays a few MB.
 SEARCH_BATCH_SIZE = env.int("SEARCH_BATCH_SIZE", default=500)
