@@ -15,20 +15,28 @@ The cache fails open (portal/core/cache.py): with Redis away, pages are computed
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase
+from rest_framework.response import Response
 
 from portal.core.data_version import version_cached
 
 
+class _NotCacheable(Exception):
+    def __init__(self, response):
+        self.response = response
+
+
 def cached_page_response(
-    view, request, *, version: str, compute: Callable[[], object]
-) -> HttpResponse:
-    """The rendered response of `compute()` (a DRF Response of status 200), from
-    the cache when `request` is anonymous. Errors raise from `compute()` as usual
-    and nothing is cached."""
+    view, request, *, version: str, compute: Callable[[], Response]
+) -> HttpResponseBase:
+    """The rendered response of `compute()`, from the cache while `version` holds.
+    Only a 200 is cached: errors raise from `compute()` as usual, and any other
+    status is returned as computed."""
 
     def render() -> tuple[bytes, str]:
         response = compute()
+        if response.status_code != 200:
+            raise _NotCacheable(response)
         renderer = request.accepted_renderer
         body = renderer.render(
             response.data,
@@ -40,13 +48,16 @@ def cached_page_response(
             content_type += f"; charset={renderer.charset}"
         return bytes(body), content_type
 
-    body, content_type = version_cached(
-        namespace="api:list",
-        key="|".join([request.build_absolute_uri(), request.accepted_media_type]),
-        version=version,
-        compute=render,
-        timeout=settings.API_LIST_CACHE_SECONDS,
-    )
+    try:
+        body, content_type = version_cached(
+            namespace="api:list",
+            key="|".join([request.build_absolute_uri(), request.accepted_media_type]),
+            version=version,
+            compute=render,
+            timeout=settings.API_LIST_CACHE_SECONDS,
+        )
+    except _NotCacheable as not_cacheable:
+        return not_cacheable.response
     return HttpResponse(body, content_type=content_type)
 
 
