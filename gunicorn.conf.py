@@ -11,6 +11,11 @@ import os
 # Processes per machine. Sync workers: each request is CPU-bound Django, so about
 # two per core; more only queue on the same cores and the database's connections.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
+# Threads per worker: while one waits on PostgreSQL, Redis or Elasticsearch, another
+# runs; and keep-alive connections from the balancer are kept (sync workers close
+# each one). GUNICORN_WORKER_CLASS=sync for one request per process.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", 2))
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 # Restart a worker after this many requests (with jitter, not all at once): bounds
