@@ -10,3 +10,6 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 # The benchmark commands are tested too; production never installs them.
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+# Lists of the API show an edit at once in tests (tests/api/test_list_cache.py tests
+# the delay itself).
+API_LIST_VERSION_SECONDS = 0

@@ -55,3 +55,19 @@ def test_with_the_cache_down_the_page_is_computed(client, settings):
     response = client.get(URL)
     assert response.status_code == 200
     assert response.json() == expected
+
+
+def test_the_version_is_read_at_most_once_per_delay_for_every_process(client, settings):
+    from django.core.cache import cache
+
+    settings.API_LIST_VERSION_SECONDS = 60
+    project = rich_project()
+    first = client.get(URL)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).content == first.content
+    assert len(queries) == 0  # version and page both from the cache
+
+    ProjectPartnerFactory(project=project, team=TeamFactory(), role="clinical")
+    assert "clinical" not in roles(client.get(URL))  # within the delay
+    cache.delete("api:projects:version")  # the delay is over
+    assert "clinical" in roles(client.get(URL))
