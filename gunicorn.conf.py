@@ -20,7 +20,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 # Restart a worker after this many requests (with jitter, not all at once): bounds
 # the memory a long-lived process may gather.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 10000))
 max_requests_jitter = max_requests // 10
 # The application is imported once in the master and shared by the workers
 # (copy-on-write): each starts warm instead of importing Django on its first request.
