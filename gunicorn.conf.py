@@ -8,7 +8,7 @@ import gc
 import multiprocessing
 import os
 
-# Processes per machine. Sync workers: each request is CPU-bound Django, so about
+# Processes per machine: requests are mostly CPU-bound Django, so about
 # two per core; more only queue on the same cores and the database's connections.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
 # Threads per worker: while one waits on PostgreSQL, Redis or Elasticsearch, another
