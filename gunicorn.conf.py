@@ -16,6 +16,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2)
 # each one). GUNICORN_WORKER_CLASS=sync for one request per process.
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", 2))
+# Idle keep-alive connections are kept longer than a client or balancer waits
+# between two requests (a balancer's idle timeout is often 60 s): closing first
+# races with the client's next request, which then fails (connection reset).
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 75))
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 # Restart a worker after this many requests (with jitter, not all at once): bounds
