@@ -112,6 +112,15 @@ clean:
 bench-api: services venv
 	scripts/bench-api
 
+# The load test (issue 15): 50 locust visitors for 5 minutes against gunicorn +
+# PostgreSQL + Redis + Elasticsearch (scripts/load-test); results in
+# bench/results/load.md. `make load LOAD_USERS=10 LOAD_DURATION=20s` for a short run.
+.PHONY: load
+LOAD_USERS ?= 50
+LOAD_DURATION ?= 5m
+load: services venv
+	scripts/load-test $(LOAD_USERS) $(LOAD_DURATION)
+
 # The search benchmark (issue 3): N synthetic projects in a database and indexes of
 # its own (portal_search_bench, prefix "search-bench"; scripts/bench-api has
 # portal_bench), then indexing docs/s and search latency.

@@ -4,14 +4,18 @@ a dataset's. Registered for those pages from `ProjectsConfig.ready()` through
 comes through `Project.objects.public()`.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from portal.core import related
-from projects.models import Project, ProjectMember
+from projects.models import Project, ProjectMember, ProjectPartner
 from projects.models.project import public_project_q
+from registry.models import Organisation, Team
 
-# An organisation page lists at most this many partner projects.
-ORGANISATION_PARTNER_PROJECTS_SHOWN = 50
+# An organisation or team page lists at most this many projects of each kind (led,
+# in partnership), with the number led: at national scale an institute leads tens
+# of thousands, which no page can list. The partial indexes on (lead, title) of
+# published projects serve both the first rows and the count.
+RECORD_PROJECTS_SHOWN = 50
 
 
 def _public_projects() -> QuerySet[Project]:
@@ -20,13 +24,25 @@ def _public_projects() -> QuerySet[Project]:
     )
 
 
-def _with_led_projects(queryset: QuerySet) -> QuerySet:
-    """Organisations and teams with `public_led_projects`, for a whole page at once."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "led_projects", queryset=_public_projects(), to_attr="public_led_projects"
-        )
-    )
+def _led_projects(*, all_projects_query: str, **lead) -> dict:
+    """The first led projects, their number, and the project list's query that
+    shows them all (when the list can filter on this record)."""
+    led = _public_projects().filter(**lead)
+    return {
+        "led_projects": list(led[:RECORD_PROJECTS_SHOWN]),
+        "led_projects_count": led.count(),
+        "all_projects_query": all_projects_query,
+    }
+
+
+def _partner_projects(*partners: QuerySet, exclude_lead: dict) -> list[Project]:
+    """Published projects with a row in one of these partner querysets: a semi-join
+    on the union of their rows, each found through its own index (a join, or an OR
+    across two relations, scanned every partner row: 87 ms at 100,000 projects)."""
+    rows = [queryset.values("project_id") for queryset in partners]
+    ids = rows[0].union(*rows[1:]) if len(rows) > 1 else rows[0]
+    projects = _public_projects().filter(pk__in=ids).exclude(**exclude_lead)
+    return list(projects[:RECORD_PROJECTS_SHOWN])
 
 
 def public_rows_prefetch(relation: str, model) -> Prefetch:
@@ -57,27 +73,29 @@ def _with_project_count(queryset: QuerySet) -> QuerySet:
     )
 
 
-def organisation_partner_projects(*, organisation) -> dict:
-    """Published projects where the organisation or one of its teams is a partner."""
-    projects = (
-        _public_projects()
-        .filter(
-            Q(partners__organisation=organisation)
-            | Q(partners__team__parents=organisation)
-        )
-        .distinct()
-    )
-    return {"partner_projects": projects[:ORGANISATION_PARTNER_PROJECTS_SHOWN]}
+def organisation_projects(*, organisation) -> dict:
+    """The first published projects the organisation leads (and how many), and those
+    where it or one of its teams is a partner."""
+    teams = Team.objects.filter(parents=organisation).values("pk")
+    institute = Organisation.objects.institutes().filter(pk=organisation.pk).exists()
+    query = f"institute={organisation.pk}" if institute else ""
+    return {
+        **_led_projects(lead_organisation=organisation, all_projects_query=query),
+        "partner_projects": _partner_projects(
+            ProjectPartner.objects.filter(organisation=organisation),
+            ProjectPartner.objects.filter(team__in=teams),
+            exclude_lead={},
+        ),
+    }
 
 
-def team_partner_projects(*, team) -> dict:
-    projects = (
-        _public_projects()
-        .filter(partners__team=team)
-        .exclude(lead_team=team)
-        .distinct()
-    )
-    return {"partner_projects": projects}
+def team_projects(*, team) -> dict:
+    return {
+        **_led_projects(lead_team=team, all_projects_query=f"team={team.pk}"),
+        "partner_projects": _partner_projects(
+            ProjectPartner.objects.filter(team=team), exclude_lead={"lead_team": team}
+        ),
+    }
 
 
 def dataset_projects(*, dataset) -> dict:
@@ -86,10 +104,8 @@ def dataset_projects(*, dataset) -> dict:
 
 
 def register_registry_pages() -> None:
-    related.register_queryset("organisation_detail", _with_led_projects)
-    related.register_queryset("team_detail", _with_led_projects)
     related.register_queryset("person_detail", _with_project_roles)
     related.register_queryset("dataset_list", _with_project_count)
-    related.register_page("organisation_detail", organisation_partner_projects)
-    related.register_page("team_detail", team_partner_projects)
+    related.register_page("organisation_detail", organisation_projects)
+    related.register_page("team_detail", team_projects)
     related.register_page("dataset_detail", dataset_projects)

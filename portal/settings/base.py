@@ -192,6 +192,8 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or None)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# Worker processes per machine (Celery's default: one per core); see docs/scaling.md.
+CELERY_WORKER_CONCURRENCY = env.int("CELERY_WORKER_CONCURRENCY", default=None)
 CELERY_TASK_DEFAULT_QUEUE = "portal"
 CELERY_TIMEZONE = "Europe/Paris"
 # Every queued task is written to the task outbox with the change (portal/core/queue.py)
@@ -235,9 +237,13 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 # Indexes and aliases are named "<prefix>-<type>": tests and benchmarks use their own.
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="registre")
 SEARCH_TIMEOUT_SECONDS = env.float("SEARCH_TIMEOUT_SECONDS", default=5.0)
-SEARCH_SHARDS = env.int("SEARCH_SHARDS", default=1)
 SEARCH_REPLICAS = env.int("SEARCH_REPLICAS", default=0)
-# Rows read per database batch (rebuild chunks, outbox batches).
+# Primary shards per index, fixed when an index is built (`search_index rebuild`
+# builds a new one): 1 holds the registry at 100,000 projects; more only spread an
+# index over the nodes of a cluster (docs/scaling.md).
+SEARCH_SHARDS = env.int("SEARCH_SHARDS", default=1)
+# Rows per bulk request and per outbox batch: large enough to amortise the round
+# trip, small enough that one batch of project documents stays a few MB.
 SEARCH_BATCH_SIZE = env.int("SEARCH_BATCH_SIZE", default=500)
 # One bulk request holds at most this many bytes and actions (search/bulk.py): a node
 # refuses requests beyond its indexing pressure (10% of its heap, 51 MB at 512 MB)
@@ -349,6 +355,13 @@ SPECTACULAR_SETTINGS = {
         "EvaluationStatusEnum": "registry.models.Evaluation.Status",
     },
 }
+# Anonymous list pages of the API are cached while the data version is unchanged
+# (portal/core/api/page_cache.py); this bounds what the version misses (a related
+# row edited in place).
+API_LIST_CACHE_SECONDS = env.int("API_LIST_CACHE_SECONDS", default=120)
+# The data version itself is read at most this often (it reads whole tables: 0.1 s
+# at 100,000 projects), so an edit shows in the API's lists within this delay.
+API_LIST_VERSION_SECONDS = env.float("API_LIST_VERSION_SECONDS", default=5)
 # Write payloads above this size are refused whole (400, code payload_too_large).
 API_MAX_PAYLOAD_BYTES = env.int("API_MAX_PAYLOAD_BYTES", default=64 * 1024)
 # CORS: any origin may read the API and the open-data files; nothing else crosses.

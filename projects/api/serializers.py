@@ -9,6 +9,8 @@ from django.db.models import Prefetch
 from rest_framework import serializers
 
 from portal.core.api.core import ExpandableSerializerMixin, Expansion
+from portal.core.api.rows import PrebuiltRows, RowsLoader
+from projects.api import rows
 from projects.models import (
     Domain,
     Project,
@@ -101,6 +103,21 @@ class ProjectEvaluationSerializer(serializers.ModelSerializer):
         fields = ["reference", "model_version", "evaluator", "verdict", "published_on"]
 
 
+def rows_expansion(
+    serializer: type[serializers.ModelSerializer], loader: RowsLoader
+) -> Expansion:
+    """An expansion read as plain rows for the whole page, documented by
+    `serializer` (which the rows equal: tests/api/test_api_rows.py)."""
+    attribute = f"expanded_{serializer.__name__}"
+    return Expansion(
+        field=lambda: PrebuiltRows(
+            child=serializer(), source=attribute, read_only=True
+        ),
+        rows=loader,
+        rows_attribute=attribute,
+    )
+
+
 class ProjectSerializer(ExpandableSerializerMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:project-detail", lookup_field="slug"
@@ -120,54 +137,11 @@ class ProjectSerializer(ExpandableSerializerMixin, serializers.ModelSerializer):
             field=lambda: OrganisationSummarySerializer(read_only=True)
         ),
         "lead_team": Expansion(field=lambda: TeamSummarySerializer(read_only=True)),
-        "partners": Expansion(
-            field=lambda: PartnerSerializer(many=True, read_only=True),
-            prefetch=(
-                Prefetch(
-                    "partners",
-                    queryset=ProjectPartner.objects.select_related(
-                        "team", "organisation"
-                    ).order_by("pk"),
-                ),
-            ),
-        ),
-        "members": Expansion(
-            field=lambda: MemberSerializer(many=True, read_only=True),
-            prefetch=(
-                Prefetch(
-                    "members",
-                    queryset=ProjectMember.objects.select_related("person").order_by(
-                        "pk"
-                    ),
-                ),
-            ),
-        ),
-        "datasets": Expansion(
-            field=lambda: DatasetUseSerializer(
-                source="dataset_uses", many=True, read_only=True
-            ),
-            prefetch=(
-                Prefetch(
-                    "dataset_uses",
-                    queryset=ProjectDataset.objects.select_related("dataset").order_by(
-                        "pk"
-                    ),
-                ),
-            ),
-        ),
-        "evaluations": Expansion(
-            field=lambda: ProjectEvaluationSerializer(
-                source="public_evaluations", many=True, read_only=True
-            ),
-            prefetch=(
-                Prefetch(
-                    "evaluations",
-                    queryset=Evaluation.objects.public()
-                    .select_related("evaluator")
-                    .order_by("-published_on", "reference"),
-                    to_attr="public_evaluations",
-                ),
-            ),
+        "partners": rows_expansion(PartnerSerializer, rows.PARTNER_ROWS),
+        "members": rows_expansion(MemberSerializer, rows.MEMBER_ROWS),
+        "datasets": rows_expansion(DatasetUseSerializer, rows.DATASET_ROWS),
+        "evaluations": rows_expansion(
+            ProjectEvaluationSerializer, rows.EVALUATION_ROWS
         ),
         "fundings": Expansion(
             field=lambda: FundingSerializer(many=True, read_only=True),

@@ -15,10 +15,12 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
 from portal.core.api.core import ErrorResponseSerializer, PublicReadViewSet
+from portal.core.data_version import version_memoised
 from portal.core.json_input import DepthLimitedJSONParser
 from projects import selectors
 from projects.api import serializers, services
 from projects.api.filters import ProjectApiFilter
+from projects.api.version import project_list_data_version
 from projects.api.write import ProjectWriteSerializer
 from projects.drafts import EditConflict
 from projects.jsonld import project_jsonld
@@ -96,6 +98,13 @@ class ProjectViewSet(PublicReadViewSet):
         # JSON-LD details read their few relations directly: a prefetch here would
         # clash with the same relation's `?expand=` prefetch.
         return selectors.project_public_list().prefetch_related("keywords")
+
+    def list_data_version(self) -> str:
+        return version_memoised(
+            namespace="api:projects",
+            seconds=settings.API_LIST_VERSION_SECONDS,
+            compute=project_list_data_version,
+        )
 
     def jsonld(self, project: Project) -> dict:
         return json.loads(project_jsonld(project=project, request=self.request))

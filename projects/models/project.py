@@ -233,6 +233,20 @@ class Project(
                 condition=models.Q(trl__gte=1, trl__lte=9), name="project_trl_1_to_9"
             ),
         ]
+        # An organisation's or team's page: its first published projects by title
+        # and their number (projects/related.py), at any scale.
+        indexes = [
+            models.Index(
+                fields=["lead_organisation", "title"],
+                condition=public_project_q(),
+                name="project_public_lead_org_title",
+            ),
+            models.Index(
+                fields=["lead_team", "title"],
+                condition=public_project_q(),
+                name="project_public_lead_team_title",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.acronym} – {self.title}" if self.acronym else self.title

@@ -46,3 +46,24 @@ def test_the_version_moves_with_an_edit_and_the_cache_follows(settings):
     with translation.override("en"):
         assert cached() == 3
     assert cached() == 2
+
+
+def test_every_part_is_read_in_one_statement_and_a_none_part_still_counts(
+    django_assert_num_queries,
+):
+    from registry.models import Organisation
+
+    parts = [
+        (Project.objects.all(), {"count": Count("pk"), "at": Max("updated_at")}),
+        (Organisation.objects.filter(kind="funder"), {"count": Count("pk")}),
+        {"fixed": 1},
+    ]
+    ProjectFactory()
+    with django_assert_num_queries(1):
+        first = data_version(parts)
+    assert "('count', 1)" in first
+    ProjectFactory(lead_organisation__kind="funder")
+    assert data_version(parts) != first
+    # A part that can match nothing cannot be compiled: each part on its own then.
+    with_none = [*parts, (Project.objects.none(), {"count": Count("pk")})]
+    assert data_version(with_none).endswith("[('count', 0)]]")

@@ -36,6 +36,8 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from portal.core.api.defaults import RegistryCursorPagination
+from portal.core.api.page_cache import cached_page_response, is_cacheable
+from portal.core.api.rows import RowsLoader
 
 # ---------------------------------------------------------------------------
 # Errors
@@ -113,11 +115,15 @@ class JsonLdRenderer(JSONRenderer):
 @dataclass(frozen=True)
 class Expansion:
     """What `?expand=<name>` adds: a serializer field and the queryset lookups that
-    load it for a whole page at once (so a page's query count is constant)."""
+    load it for a whole page at once (so a page's query count is constant), or
+    `rows` read as plain dicts onto `rows_attribute` once the page is fetched
+    (portal/core/api/rows.py: no model instance per related row)."""
 
     field: Callable[[], serializers.Field]
     select: tuple[str, ...] = ()
     prefetch: tuple = ()
+    rows: RowsLoader | None = None
+    rows_attribute: str = ""
 
     def apply(self, queryset: QuerySet) -> QuerySet:
         if self.select:
@@ -194,6 +200,15 @@ class ExpandViewMixin:
             queryset = expansions[name].apply(queryset)
         return queryset
 
+    def expand_objects(self, objects: list) -> list:
+        """Attaches the `rows` expansions to the fetched objects (one query each)."""
+        expansions = getattr(self.get_serializer_class(), "expansions", {})
+        for name in self.requested_expansions():
+            expansion = expansions[name]
+            if expansion.rows is not None and objects:
+                expansion.rows.attach(objects, expansion.rows_attribute)
+        return objects
+
     def get_serializer_context(self):
         context = super().get_serializer_context()
         if self.request is not None and self.request.method in ("GET", "HEAD"):
@@ -249,6 +264,23 @@ class PublicReadViewSet(ExpandViewMixin, viewsets.ReadOnlyModelViewSet):
     def public_queryset(self) -> QuerySet:
         raise NotImplementedError
 
+    def list_data_version(self) -> str | None:
+        """A fingerprint of what the list shows (portal/core/data_version.py): when
+        given, anonymous list pages are cached by it (portal/core/api/page_cache.py)."""
+        return None
+
+    def list(self, request, *args, **kwargs):
+        uncached = super().list
+        version = self.list_data_version() if is_cacheable(request) else None
+        if version is None:
+            return uncached(request, *args, **kwargs)
+        return cached_page_response(
+            self,
+            request,
+            version=version,
+            compute=lambda: uncached(request, *args, **kwargs),
+        )
+
     def initial(self, request, *args, **kwargs):
         # PostgreSQL text cannot hold NUL: refuse it before it reaches a query.
         values = [request.path, *request.query_params.keys()]
@@ -264,6 +296,15 @@ class PublicReadViewSet(ExpandViewMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return self.expand_queryset(self.public_queryset())
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return None if page is None else self.expand_objects(page)
+
+    def get_object(self):
+        obj = super().get_object()
+        self.expand_objects([obj])
+        return obj
 
     def get_renderers(self):
         renderers = [JSONRenderer()]
@@ -296,4 +337,5 @@ class PublicReadViewSet(ExpandViewMixin, viewsets.ReadOnlyModelViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         obj = get_object_or_404(queryset, **lookup)
         self.check_object_permissions(self.request, obj)
+        self.expand_objects([obj])
         return self.detail_response(obj)

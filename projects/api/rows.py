@@ -1,0 +1,49 @@
+"""The related rows a project list expands (`?expand=partners,members,datasets,
+evaluations`), read as plain dicts for a whole page (portal/core/api/rows.py).
+
+Each loader shows the columns of its serializer in projects/api/serializers.py,
+which still documents them; tests/api/test_api_rows.py pins both equal.
+"""
+
+from portal.core.api.rows import RowsLoader
+from projects.models import ProjectDataset, ProjectMember, ProjectPartner
+from registry.models import Evaluation
+
+ORGANISATION = ("slug", "name", "acronym", "kind", "ror_id")
+TEAM = ("slug", "name", "acronym", "kind", "rnsr")
+PERSON = ("slug", "first_name", "last_name", "orcid")
+DATASET = ("slug", "name", "acronym", "kind", "access_route")
+
+PARTNER_ROWS = RowsLoader(
+    queryset=lambda: ProjectPartner.objects.order_by("pk"),
+    parent="project_id",
+    fields=("role",),
+    nested={"team": TEAM, "organisation": ORGANISATION},
+)
+
+MEMBER_ROWS = RowsLoader(
+    queryset=lambda: ProjectMember.objects.order_by("pk"),
+    parent="project_id",
+    fields=("role",),
+    nested={"person": PERSON},
+)
+
+DATASET_ROWS = RowsLoader(
+    queryset=lambda: ProjectDataset.objects.order_by("pk"),
+    parent="project_id",
+    fields=("purpose", "access_status"),
+    nested={"dataset": DATASET},
+)
+
+# Published evaluations only (`Evaluation.objects.public()`, the one visibility home).
+EVALUATION_ROWS = RowsLoader(
+    queryset=lambda: Evaluation.objects.public().order_by("-published_on", "reference"),
+    parent="project_id",
+    fields=(
+        "reference",
+        "model_version",
+        ("evaluator", "evaluator__slug"),
+        "verdict",
+        "published_on",
+    ),
+)
