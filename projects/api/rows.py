@@ -7,6 +7,7 @@ which still documents them; tests/api/test_api_rows.py pins both equal.
 
 from portal.core.api.rows import RowsLoader
 from projects.models import ProjectDataset, ProjectMember, ProjectPartner
+from projects.models.legal_basis import LEGAL_BASIS_FIELDS
 from registry.models import Evaluation
 
 ORGANISATION = ("slug", "name", "acronym", "kind", "ror_id")
@@ -31,7 +32,7 @@ MEMBER_ROWS = RowsLoader(
 DATASET_ROWS = RowsLoader(
     queryset=lambda: ProjectDataset.objects.order_by("pk"),
     parent="project_id",
-    fields=("purpose", "access_status"),
+    fields=("purpose", "access_status", *LEGAL_BASIS_FIELDS),
     nested={"dataset": DATASET},
 )
 
