@@ -5,8 +5,9 @@ techniques, datasets already obtained). *Need*: a text, expertise, domains,
 techniques, datasets, preferred and excluded institutes. Both sides become
 concepts (search/matching/lexicon.py), so a need in English and the same need in
 French resolve alike. Without a stated need, the need of a project is what it
-covers that its teams' other work does not; that of a team, its fields (mode
-"complementary": other methods in the same fields) or all of it ("similar").
+covers that its lead team's other work does not (what its partners bring); that
+of a team, its fields (mode "complementary": other methods in the same fields) or
+all of it ("similar").
 Terms, datasets and institutes are given by id or slug.
 """
 
@@ -191,6 +192,21 @@ def _term_ids(kind: str, have: dict[str, float], offered: set[str]) -> frozenset
     )
 
 
+def _holders(
+    profiles: dict[int, TeamProfile],
+    *,
+    project_facts: ProjectFacts | None,
+    team: Team | None,
+) -> set[int]:
+    """The requester's teams whose strengths are what it *has*. From a project: its
+    lead team (and a named team), not its partners: what a partner brings is what
+    the project needs, so it stays in the need, and a team like a partner is not
+    redundant (consortia take several teams of a domain)."""
+    if project_facts is None or project_facts.lead_team not in profiles:
+        return set(profiles)
+    return {project_facts.lead_team} | ({team.pk} if team is not None else set())
+
+
 def match_context(*, request: MatchRequest, facts: MatchFacts) -> MatchContext:
     """Validate the request, resolve its ids and slugs; MatchInvalid otherwise."""
     match_request_check(request=request)
@@ -270,13 +286,15 @@ def match_context(*, request: MatchRequest, facts: MatchFacts) -> MatchContext:
     if errors:
         raise MatchInvalid(errors)
     profiles = facts.requester_profiles(requester)
+    holders = _holders(profiles, project_facts=project_facts, team=team)
     for profile in profiles.values():
-        for key, value in _team_strengths(profile, without=project_facts).items():
-            _raise_up(have, key, value)
+        if profile.pk in holders:
+            for key, value in _team_strengths(profile, without=project_facts).items():
+                _raise_up(have, key, value)
         # The datasets its public projects were granted (the project's own too).
         owned |= profile.granted_datasets
     if not stated_need and project_facts is not None:
-        # A project's need: what it covers that its teams do not already have.
+        # A project's need: what it covers that its lead does not already have.
         for key in sorted(project_facts.concepts):
             need[key] = max(0.15, 1.0 - have.get(key, 0.0))
     elif not stated_need and team is not None and team.pk in profiles:

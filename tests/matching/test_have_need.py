@@ -172,3 +172,30 @@ def test_the_api_takes_slugs_and_ids_and_refuses_unknown_ones(client, teams):
     assert bad.status_code == 400
     fields = {error["field"] for error in bad.json()["errors"]}
     assert {"domains", "preferred_institutes"} <= fields
+
+
+def test_a_projects_need_keeps_what_its_partners_bring(teams):
+    """From a project, what it has is its lead's: a partner's technique stays in
+    the need (issue 12: the hide-one-partner benchmark); the partner itself is
+    still the requester's, never a result."""
+    from search.matching.lexicon import term_key
+    from search.matching.requests import match_context
+    from search.matching.store import TableFacts
+
+    vision = technique("vision")
+    project = ProjectFactory(
+        lead_team=teams["nlp"],
+        title="Comptes rendus et images",
+        summary="Comptes rendus cliniques et segmentation des scanners.",
+        domains=[domain("radiologie")],
+        techniques=[technique("tal"), vision],
+    )
+    ProjectPartnerFactory(project=project, team=teams["imaging"])
+    context = match_context(
+        request=MatchRequest(project=project.slug), facts=TableFacts()
+    )
+    # The imaging partner has vision (its own project): the need still holds it.
+    assert context.need[term_key("t", vision.pk)] == 1.0
+    assert context.have.get(term_key("t", vision.pk), 0.0) == 0.0
+    found = team_match_list(request=MatchRequest(project=project.slug))
+    assert teams["imaging"].pk not in [m.pk for m in found]
