@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from portal.core.language_paths import localized_path
 from tests.factories import ProjectFactory, domain
@@ -113,3 +114,16 @@ def test_call_tags_in_english_and_empty_choices_in_words(client):
     assert "Tous les jeux de données" in french
     matching = client.get(matching_path).content.decode()
     assert "Aucun en particulier" in matching and "---------" not in matching
+
+
+@pytest.mark.django_db
+def test_call_texts_on_english_pages_are_marked_french(client):
+    # A call is written once, in French: an English page says so to screen readers.
+    call = CallFactory(team=ProjectFactory().lead_team)
+    title = escape(call.title)
+    list_path = reverse("collaboration:call_list")
+    for path in (list_path, call.get_absolute_url()):
+        english = client.get("/en" + path).content.decode()
+        assert f'lang="fr">{title}<' in english, path
+        french = client.get(path).content.decode()
+        assert f">{title}<" in french and f'lang="fr">{title}' not in french
