@@ -3,6 +3,7 @@ the search scene, the matching scene, a project with every relation its page sho
 two open calls, committed once per module, and the public pages it gives."""
 
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories.scenarios import rich_project
 from tests.matching.calls import CallFactory
@@ -13,8 +14,8 @@ SEARCH_WORDS = "imagerie"
 AUTOCOMPLETE_PREFIX = "ne"  # NEUROVASC, the search scene's stroke project
 
 
-def build_a11y_scene() -> dict[str, str]:
-    """Commit the scene; return each page type's French path."""
+def build_a11y_scene() -> dict[str, tuple[str, str]]:
+    """Commit the scene; return each page type's French and English paths."""
     search = build_search_scene()
     matching = build_matching_scene()
     stroke = search["stroke"]
@@ -25,14 +26,18 @@ def build_a11y_scene() -> dict[str, str]:
     )
     evaluation = project.evaluations.get(status="published")
     team = project.lead_team
+    calls = []
     for number, term in enumerate(project.domains.all()[:2]):
-        CallFactory(
-            team=team,
-            title=f"Recherche d’un service d’ophtalmologie partenaire {number}",
-        ).domains.set([term])
+        calls.append(
+            CallFactory(
+                team=team,
+                title=f"Recherche d’un service d’ophtalmologie partenaire {number}",
+            )
+        )
+        calls[-1].domains.set([term])
     person = project.members.first().person
     dataset = project.dataset_uses.first().dataset
-    return {
+    french = {
         "accueil": "/",
         "autocompletion": "/",
         "recherche": f"{reverse('search:search')}?q={SEARCH_WORDS}",
@@ -56,4 +61,24 @@ def build_a11y_scene() -> dict[str, str]:
         "signalement-erreurs": reverse("feedback:report"),
         "api-docs": reverse("api-docs"),
         "page-cms": "/a-propos/",
+        "appel": calls[0].get_absolute_url(),
+    }
+    pages = {name: (path, "/en" + path) for name, path in french.items()}
+    translated = {}
+    for language in ("fr", "en"):
+        with translation.override(language):
+            translated[language] = translated_paths(dataset.slug, dataset.name)
+    return pages | {
+        name: (path, translated["en"][name]) for name, path in translated["fr"].items()
+    }
+
+
+def translated_paths(dataset_slug: str, dataset_name: str) -> dict[str, str]:
+    """The page types whose path itself is translated (/mes-donnees/, /en/my-data/),
+    in the active language."""
+    return {
+        "mes-donnees": f"{reverse('mydata:index')}?q={dataset_name[:12]}",
+        "mes-donnees-source": reverse("mydata:source", args=[dataset_slug]),
+        "glossaire": reverse("glossary"),
+        "methode-evaluation": reverse("evaluation_method"),
     }

@@ -229,10 +229,10 @@ def test_every_page_type_passes_axe_and_fits_the_screen(site, browser, language,
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     problems, links = [], set()
     try:
-        for name, path in pages.items():
+        for name, (french_path, english_path) in pages.items():
             if language == "en" and name in FRENCH_ONLY:
                 continue
-            url = base_url + ("/en" + path if language == "en" else path)
+            url = base_url + (english_path if language == "en" else french_path)
             page.goto(url)
             if name in STATES:
                 STATES[name](page)
