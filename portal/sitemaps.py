@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailPageSitemap
 
 from projects.models import Project
+from projects.mydata.selectors import dataset_source_path
 from registry.models import Dataset, Evaluation, Organisation, Person, Team
 
 
@@ -25,10 +26,17 @@ class GuideSitemap(Sitemap):
     """The citizens' guides served from templates: the glossary, the method."""
 
     def items(self):
-        return ["glossary", "evaluation_method"]
+        return ["glossary", "evaluation_method", "mydata:index"]
 
     def location(self, item):
         return reverse(item)
+
+
+class DataSourceSitemap(RegistrySitemap):
+    """Each data source's page of /mes-donnees/ (which projects use data from it)."""
+
+    def location(self, item):
+        return dataset_source_path(item)
 
 
 SITEMAPS = {
@@ -37,6 +45,7 @@ SITEMAPS = {
     "projects": RegistrySitemap(lambda: Project.objects.public()),
     "evaluations": RegistrySitemap(lambda: Evaluation.objects.public()),
     "datasets": RegistrySitemap(lambda: Dataset.objects.all()),
+    "data-sources": DataSourceSitemap(lambda: Dataset.objects.all()),
     "organisations": RegistrySitemap(lambda: Organisation.objects.all()),
     "teams": RegistrySitemap(lambda: Team.objects.all()),
     "people": RegistrySitemap(lambda: Person.objects.all()),

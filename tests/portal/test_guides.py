@@ -10,7 +10,7 @@ from django.utils import translation
 
 from projects.models import Project
 from registry.models import EvaluationCriterion, EvaluationScore
-from tests.factories import EvaluationFactory, ProjectFactory
+from tests.factories import DatasetFactory, EvaluationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +108,10 @@ def test_the_sitemap_lists_the_guides(client):
     sitemap = text_of(client, "/sitemap.xml")
     assert "/glossaire/</loc>" in sitemap
     assert "/comment-inesia-evalue/</loc>" in sitemap
+    assert "/mes-donnees/</loc>" in sitemap
+
+
+def test_the_sitemap_lists_each_data_source_of_mes_donnees(client):
+    dataset = DatasetFactory()
+    sitemap = text_of(client, "/sitemap.xml")
+    assert f"/mes-donnees/{dataset.slug}/</loc>" in sitemap
