@@ -52,7 +52,8 @@ def indicator_snapshot_record(
 def indicator_snapshot_reconstruct(*, month: datetime.date) -> IndicatorSnapshot:
     """The indicators of a past month rebuilt from dates: projects started,
     evaluations published and access requests and decisions dated by the month's end.
-    Statuses and stages are today's: the registry keeps no history of them."""
+    Stages go back one step for projects that reached theirs after the month
+    (`stage_reached_on`); statuses are today's: the registry keeps no history."""
     month = month_start(month)
     with translation.override("fr"):
         filters, _filterset = dashboard_filters(as_of=month_end(month))

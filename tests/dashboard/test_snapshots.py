@@ -9,7 +9,11 @@ from django.conf import settings
 from django.core.management import call_command
 
 from projects.dashboard.models import IndicatorSnapshot
-from projects.dashboard.snapshots import TREND_SERIES, backfill_monthly_snapshots
+from projects.dashboard.snapshots import (
+    TREND_SERIES,
+    backfill_monthly_snapshots,
+    indicator_snapshot_reconstruct,
+)
 from projects.dashboard.tasks import indicator_snapshot_take
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +148,21 @@ def test_backfilled_months_give_trends(scene, client):
     assert IndicatorSnapshot.objects.count() == 36
     rows = client.get("/tableau-de-bord/trends.csv").content.decode("utf-8-sig")
     assert len(rows.strip().splitlines()) == 37
+
+
+def test_a_past_month_counts_a_project_in_the_stage_it_had_then(scene):
+    # C (TRL 8: deployed today) started in 2024; at the end of 2024 it counts as
+    # deployed only if it had reached deployment by then, else one stage back.
+    deployed = scene.projects["C"]
+
+    def stages_end_of_2024(reached: datetime.date) -> dict[str, int]:
+        deployed.stage_reached_on = reached
+        deployed.save()
+        data = indicator_snapshot_reconstruct(month=datetime.date(2024, 12, 1)).data
+        return {row["key"]: row["value"] for row in data["projects_by_stage"]["rows"]}
+
+    later = stages_end_of_2024(datetime.date(2025, 3, 10))
+    earlier = stages_end_of_2024(datetime.date(2024, 6, 1))
+    assert earlier["deployed"] == later["deployed"] + 1
+    assert earlier["clinical_validation"] == later["clinical_validation"] - 1
+    assert earlier["research"] == later["research"]

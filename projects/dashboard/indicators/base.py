@@ -1,6 +1,8 @@
 """What several indicators share: the stage of a TRL, the public evaluations, shares
 and the count of a grouped field."""
 
+import datetime
+
 from django.db.models import Case, CharField, Count, Value, When
 
 from projects.dashboard.filters import DashboardFilters
@@ -11,11 +13,28 @@ from registry.models import Evaluation
 CLINICAL_TRL = STAGE_TRL_RANGES[Stage.CLINICAL_VALIDATION][0]
 
 
-def stage_case() -> Case:
+def stage_case(as_of: datetime.date | None = None) -> Case:
+    """A project's stage from its TRL. On a past day (`as_of`), a project that
+    reached its stage after that day (`stage_reached_on`) counts in the stage before:
+    the registry keeps the date of the last change of stage, not the history."""
+    stages = list(STAGE_TRL_RANGES.items())
+    reached_later = [
+        When(
+            trl__gte=low,
+            trl__lte=high,
+            stage_reached_on__gt=as_of,
+            then=Value(before.value),
+        )
+        for (before, _range), (_stage, (low, high)) in zip(
+            stages, stages[1:], strict=False
+        )
+        if as_of
+    ]
     return Case(
+        *reached_later,
         *[
             When(trl__gte=low, trl__lte=high, then=Value(stage.value))
-            for stage, (low, high) in STAGE_TRL_RANGES.items()
+            for stage, (low, high) in stages
         ],
         output_field=CharField(),
     )

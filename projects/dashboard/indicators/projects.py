@@ -82,10 +82,11 @@ def indicator_projects_by_status(*, filters: DashboardFilters) -> dict:
 
 
 def indicator_projects_by_stage(*, filters: DashboardFilters) -> dict:
-    """Projects by stage, the TRL bands of `STAGE_TRL_RANGES`."""
+    """Projects by stage, the TRL bands of `STAGE_TRL_RANGES` (on a past day, as
+    the stage dates give it)."""
     data = grouped_counts(
         filters=filters,
-        projects=filters.projects.annotate(stage=stage_case()),
+        projects=filters.projects.annotate(stage=stage_case(filters.as_of)),
         group="stage",
         choices=Stage.choices,
     )
