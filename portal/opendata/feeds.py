@@ -15,6 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from projects.feed_items import ProjectFeedItems
 from projects.filters import ProjectFilter
 from projects.models import Project
 from registry.models import Evaluation
@@ -26,7 +27,7 @@ def _filtered_projects(request):
     return ProjectFilter(request.GET or None, queryset=Project.objects.public()).qs
 
 
-class ProjectFeed(Feed):
+class ProjectFeed(ProjectFeedItems, Feed):
     feed_type = Atom1Feed
     title = _("Registre IA santé — nouveaux projets publiés")
     subtitle = _("Les derniers projets publiés dans le registre national.")
@@ -46,20 +47,8 @@ class ProjectFeed(Feed):
             ]
         )
 
-    def item_title(self, project: Project) -> str:
-        return str(project)
-
     def item_description(self, project: Project) -> str:
         return strip_tags(project.summary)
-
-    def item_pubdate(self, project: Project):
-        return project.first_published_at or project.created_at
-
-    def item_updateddate(self, project: Project):
-        return project.last_published_at or project.updated_at
-
-    def item_author_name(self, project: Project) -> str:
-        return project.lead_organisation.name
 
     def item_categories(self, project: Project):
         return [project.get_status_display()]

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from projects.feed_items import ProjectFeedItems
 from projects.models import Project
 from projects.mydata import selectors
 from registry.models import Dataset
@@ -12,7 +13,7 @@ from registry.models import Dataset
 FEED_LENGTH = 50
 
 
-class SourceProjectFeed(Feed):
+class SourceProjectFeed(ProjectFeedItems, Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, slug: str):
@@ -34,17 +35,5 @@ class SourceProjectFeed(Feed):
     def items(self, dataset: Dataset):
         return selectors.source_projects_for_feed(dataset=dataset, limit=FEED_LENGTH)
 
-    def item_title(self, project: Project) -> str:
-        return str(project)
-
     def item_description(self, project: Project) -> str:
         return selectors.first_sentence(project.display_summary)
-
-    def item_pubdate(self, project: Project):
-        return project.first_published_at or project.created_at
-
-    def item_updateddate(self, project: Project):
-        return project.last_published_at or project.updated_at
-
-    def item_author_name(self, project: Project) -> str:
-        return project.lead_organisation.name
