@@ -19,4 +19,6 @@ STEP_TIMEOUT_MS = 10_000
 def shot(page: Page, name: str) -> None:
     """Keep a full-page screenshot in test-artifacts/browser/ (ignored by git)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+    # caret="initial": Playwright hides the caret with a <style> of its own, which
+    # our CSP refuses (a console message that would be blamed on the page).
+    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True, caret="initial")

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.test import Client
 
 from registry.models import EvaluationCriterion, EvaluationScore
-from tests.browser.support import ARTIFACTS
+from tests.browser.support import shot
 from tests.factories import DatasetFactory, EvaluationFactory, ProjectFactory
 
 pytestmark = [
@@ -99,13 +99,10 @@ def test_main_pages_run_without_csp_violation(live_server, page, moderator):
 
     violations = [line for url in public for line in visit(page, live_server.url + url)]
     page.goto(live_server.url + evaluation.get_absolute_url())
-    # Playwright's screenshot hides the caret with a <style> of its own, which our
-    # CSP rightly refuses: no caret hiding, and a late message of the screenshot's is
-    # the test's, not the page's (this page was checked in the loop above).
+    # A late message of the screenshot's is the test's, not the page's (this page
+    # was checked in the loop above).
     console_before_shot = len(console)
-    page.screenshot(
-        path=ARTIFACTS / "csp-evaluation-scores.png", full_page=True, caret="initial"
-    )
+    shot(page, "csp-evaluation-scores")
     del console[console_before_shot:]
     sign_in(page, live_server, moderator)
     violations += [line for url in admin for line in visit(page, live_server.url + url)]
