@@ -94,7 +94,8 @@ def mydata_source_groups(sources: list[Dataset] | None = None) -> list[SourceGro
 
 
 def mydata_suggestions(*, query: str) -> list[dict]:
-    """The autocomplete's options: label, place and the source page's path."""
+    """The autocomplete's options: label, place and the source page's path
+    (`url`, as the header search's suggestions: one script shows both)."""
     if len(_folded(query)) < 2:
         return []
     return [
@@ -108,7 +109,7 @@ def mydata_suggestions(*, query: str) -> list[dict]:
                 )
                 if part
             ),
-            "path": dataset_source_path(dataset),
+            "url": dataset_source_path(dataset),
         }
         for dataset in mydata_source_search(query=query)[:SUGGESTIONS_SHOWN]
     ]

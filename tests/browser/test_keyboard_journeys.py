@@ -55,7 +55,7 @@ def test_header_search_suggestions_by_keyboard(page, live_server, search_engine)
         expect(option).to_contain_text("NEUROVASC")
         page.keyboard.press("ArrowDown")
         expect(page.locator("#recherche-entete")).to_have_attribute(
-            "aria-activedescendant", "suggestion-0"
+            "aria-activedescendant", "suggestions-entete-0"
         )
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(rf"{re.escape(live_server.url)}{prefix}/projets/"))

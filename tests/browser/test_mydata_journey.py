@@ -26,7 +26,7 @@ def test_pick_a_hospital_with_autocomplete(page, live_server):
     expect(option).to_contain_text("EDS CHU de Bordeaux")
     expect(option).to_contain_text("Nouvelle-Aquitaine")
     box.press("ArrowDown")
-    expect(box).to_have_attribute("aria-activedescendant", "source-suggestion-0")
+    expect(box).to_have_attribute("aria-activedescendant", "source-suggestions-0")
     expect(box).to_have_attribute("aria-expanded", "true")
     box.press("Enter")
     expect(page.locator("h1")).to_contain_text("EDS CHU de Bordeaux")

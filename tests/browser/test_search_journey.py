@@ -24,7 +24,9 @@ def test_autocomplete_then_search_page(page, live_server, search_engine):
     suggestion = page.locator("#suggestions-entete [role=option]").first
     expect(suggestion).to_contain_text("NEUROVASC")
     search_box.press("ArrowDown")
-    expect(search_box).to_have_attribute("aria-activedescendant", "suggestion-0")
+    expect(search_box).to_have_attribute(
+        "aria-activedescendant", "suggestions-entete-0"
+    )
     shot(page, "search-1-autocomplete")
     search_box.press("Enter")
     expect(page.locator("h1")).to_contain_text("Imagerie et accidents vasculaires")

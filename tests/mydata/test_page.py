@@ -85,7 +85,7 @@ def test_suggestions_give_source_paths(client, scene):
         {
             "label": str(scene.warehouse),
             "place": "Bordeaux, Nouvelle-Aquitaine",
-            "path": f"/mes-donnees/{scene.warehouse.slug}/",
+            "url": f"/mes-donnees/{scene.warehouse.slug}/",
         }
     ]
     assert client.get("/mes-donnees/suggestions/", {"q": "b"}).json() == {
