@@ -2,7 +2,9 @@
 search entries (migration search/0002): accent-insensitive French stemming
 (`registre_fr`: unaccent + french_stem), English fields in English, acronyms
 unstemmed; synonyms applied to the query; `ts_rank_cd` with title and acronym
-weighted first; most words required, not all; a trigram pass (`pg_trgm`) for typos.
+weighted first; most words required, not all; a trigram pass (`pg_trgm`) for typos
+over the vocabulary of the entries' words; project facets stored as tokens
+(search/backends/project_facets.py; both tables of migration search/0005).
 """
 
 import difflib
@@ -21,7 +23,9 @@ from search.backends.analysis import (
     words,
 )
 from search.backends.database import DatabaseBackend, Key
+from search.backends.project_facets import project_facets_store
 from search.contract import TYPES
+from search.models import SearchEntry
 
 # ts_rank_cd weights of D, C, B, A: body and English, summary and names, keywords,
 # title and acronym.
@@ -30,6 +34,8 @@ WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"
 RANK_NORMALISATION = 32
 # Beyond this many combinations of required concepts, the index looks for any one.
 MAX_COMBINATIONS = 64
+# Trigram similarity of a vocabulary word to a misspelt one, to be a candidate.
+TYPO_SIMILARITY = 0.3
 _TOKENS = re.compile(r"[a-z0-9']+")
 
 
@@ -104,18 +110,22 @@ class PostgresBackend(DatabaseBackend):
             return found
 
     def correction(self, token: str) -> Concept | None:
-        """The closest word of the entries' text (trigram index, then difflib)."""
-        with connection.cursor() as cursor:
+        """The closest word of the entries' vocabulary starting with the same letter
+        (trigram index over single words, then difflib as on SQLite)."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            # A swap of two letters shares few trigrams ("alzhiemer" and
+            # "alzheimer": 0.43); difflib's cutoff then keeps only close words.
             cursor.execute(
-                "SELECT words FROM search_searchentry WHERE %s <%% words LIMIT 20",
-                [token],
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
+                [str(TYPO_SIMILARITY)],
             )
-            candidates = {
-                word
-                for (text,) in cursor.fetchall()
-                for word in text.split()
-                if word[:1] == token[:1]
-            }
+            cursor.execute(
+                "SELECT word FROM search_entry_vocabulary "
+                "WHERE word %% %s AND word LIKE %s "
+                "ORDER BY similarity(word, %s) DESC, word LIMIT 20",
+                [token, token[:1] + "%", token],
+            )
+            candidates = [word for (word,) in cursor.fetchall()]
         if token in candidates:
             return None
         best = difflib.get_close_matches(token, candidates, n=1, cutoff=0.8)
@@ -139,6 +149,27 @@ class PostgresBackend(DatabaseBackend):
                 [" & ".join(terms), size],
             )
             return [(t, pk) for t, pk in cursor.fetchall()]
+
+    def write_text(
+        self, entries: list[SearchEntry], removed: list[SearchEntry]
+    ) -> None:
+        """The projects' facet tokens and the vocabulary of the typo pass."""
+        project_facets_store(
+            [e.object_id for e in entries if e.search_type == "project"],
+            gone=[e.object_id for e in removed if e.search_type == "project"],
+        )
+        text = " ".join(entry.words for entry in entries)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO search_entry_vocabulary (word) "
+                "SELECT DISTINCT word FROM unnest(string_to_array(%s, ' ')) word "
+                "WHERE word <> '' ON CONFLICT DO NOTHING",
+                [text],
+            )
+
+    def clear_text(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE search_project_facets, search_entry_vocabulary")
 
 
 def _enough_concepts(concept_queries: list[str], need: int) -> str | None:
