@@ -1,10 +1,10 @@
-"""PostgreSQL full-text search on the stored, GIN-indexed `document` vector of
-search entries (migration search/0002): accent-insensitive French stemming
-(`registre_fr`: unaccent + french_stem), English fields in English, acronyms
-unstemmed; synonyms applied to the query; `ts_rank_cd` with title and acronym
-weighted first; most words required, not all; a trigram pass (`pg_trgm`) for typos
-over the vocabulary of the entries' words; project facets stored as tokens
-(search/backends/project_facets.py; both tables of migration search/0005).
+"""PostgreSQL full-text search on the stored `document` vector of search entries
+(migration search/0002), read from a narrow copy with its GIN index (0005):
+accent-insensitive French stemming (`registre_fr`: unaccent + french_stem), English
+fields in English, acronyms unstemmed; synonyms applied to the query; `ts_rank_cd`
+with title and acronym weighted first; most words required, not all; a trigram pass
+(`pg_trgm`) for typos over the vocabulary of the entries' words; project facets
+stored as tokens (search/backends/project_facets.py; tables of migration 0005).
 """
 
 import difflib
@@ -36,6 +36,9 @@ RANK_NORMALISATION = 32
 MAX_COMBINATIONS = 64
 # Trigram similarity of a vocabulary word to a misspelt one, to be a candidate.
 TYPO_SIMILARITY = 0.3
+# Vectors whose entry is gone (deleted in bulk, or a test database flushed) are
+# never answered: one probe of the entries' primary key each.
+_ENTRY_EXISTS = "EXISTS (SELECT 1 FROM search_searchentry s WHERE s.id = e.entry_id)"
 _TOKENS = re.compile(r"[a-z0-9']+")
 
 
@@ -87,8 +90,8 @@ class PostgresBackend(DatabaseBackend):
                     (e.document @@ %s::tsquery)::int AS bonus,
                     ts_rank_cd(%s, e.document, {any_concept}, {RANK_NORMALISATION})
                         AS rank
-                FROM search_searchentry e
-                WHERE e.document @@ %s::tsquery {of_types}
+                FROM search_entry_vectors e
+                WHERE e.document @@ %s::tsquery {of_types} AND {_ENTRY_EXISTS}
             ) found
             WHERE matched >= %s
         """
@@ -140,10 +143,10 @@ class PostgresBackend(DatabaseBackend):
         terms.append(f"({last[1]}:*A | {last[0]}:*A)")
         with connection.cursor() as cursor:
             cursor.execute(
-                """
+                f"""
                 WITH q AS (SELECT to_tsquery('registre_simple', %s) AS q)
-                SELECT search_type, object_id FROM search_searchentry, q
-                WHERE document @@ q.q
+                SELECT search_type, object_id FROM search_entry_vectors e, q
+                WHERE document @@ q.q AND {_ENTRY_EXISTS}
                 ORDER BY ts_rank_cd(document, q.q) DESC, sort_title LIMIT %s
                 """,
                 [" & ".join(terms), size],
@@ -153,13 +156,27 @@ class PostgresBackend(DatabaseBackend):
     def write_text(
         self, entries: list[SearchEntry], removed: list[SearchEntry]
     ) -> None:
-        """The projects' facet tokens and the vocabulary of the typo pass."""
+        """The entries' vectors, the projects' facet tokens and the vocabulary of
+        the typo pass (tables of migration search/0005)."""
         project_facets_store(
             [e.object_id for e in entries if e.search_type == "project"],
             gone=[e.object_id for e in removed if e.search_type == "project"],
         )
         text = " ".join(entry.words for entry in entries)
         with connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM search_entry_vectors WHERE entry_id = ANY(%s::bigint[])",
+                [[entry.pk for entry in removed]],
+            )
+            cursor.execute(
+                "INSERT INTO search_entry_vectors "
+                "SELECT id, search_type, object_id, sort_title, document "
+                "FROM search_searchentry WHERE id = ANY(%s::bigint[]) "
+                "ON CONFLICT (entry_id) DO UPDATE SET search_type = "
+                "EXCLUDED.search_type, object_id = EXCLUDED.object_id, "
+                "sort_title = EXCLUDED.sort_title, document = EXCLUDED.document",
+                [[entry.pk for entry in entries]],
+            )
             cursor.execute(
                 "INSERT INTO search_entry_vocabulary (word) "
                 "SELECT DISTINCT word FROM unnest(string_to_array(%s, ' ')) word "
@@ -169,7 +186,10 @@ class PostgresBackend(DatabaseBackend):
 
     def clear_text(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute("TRUNCATE search_project_facets, search_entry_vocabulary")
+            cursor.execute(
+                "TRUNCATE search_entry_vectors, search_project_facets, "
+                "search_entry_vocabulary"
+            )
 
 
 def _enough_concepts(concept_queries: list[str], need: int) -> str | None:

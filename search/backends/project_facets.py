@@ -101,7 +101,7 @@ def project_facet_counts(
     arguments = [
         *selected.values(),
         *(param for name, tokens in selected.items() for param in (tokens, name)),
-        list(project_ids),
+        id_array(project_ids),
         bool(selected),
     ]
     counts: dict[str, dict[str, int]] = {name: defaultdict(int) for name in FACETS}
@@ -117,6 +117,12 @@ def project_facet_counts(
             elif facet in counts:
                 counts[facet][value] += count
     return {name: list(values.items()) for name, values in counts.items()}, passing
+
+
+def id_array(ids: Iterable[int]) -> str:
+    """Ids as one PostgreSQL array literal: adapting 14,000 integers one by one
+    costs the driver more than the query that reads them."""
+    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
 
 
 def project_facets_store(project_ids: Iterable[int], gone: Iterable[int] = ()) -> None:

@@ -99,3 +99,15 @@ def test_a_rebuild_stores_the_facets_and_the_vocabulary_afresh(database_engine):
     backend.rebuild()
     assert _counts(project.pk)["status"] == {project.status}
     assert backend.correction("segmentaton") == Concept((("segmentation",),))
+
+
+def test_vectors_of_entries_deleted_in_bulk_are_never_answered(database_engine):
+    from search.models import SearchEntry
+
+    ProjectFactory(title="Échographie cardiaque fœtale")
+    backend = PostgresBackend()
+    assert backend.search(SearchRequest(query="échographie")).total == 1
+
+    SearchEntry.objects.all().delete()  # as a test teardown does: no write_text
+    assert backend.search(SearchRequest(query="échographie")).total == 0
+    assert backend.suggest("écho") == []
