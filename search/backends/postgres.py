@@ -163,6 +163,8 @@ class PostgresBackend(DatabaseBackend):
             gone=[e.object_id for e in removed if e.search_type == "project"],
         )
         text = " ".join(entry.words for entry in entries)
+        # Rows written in key order: two refreshes at once never wait on each other
+        # in opposite orders.
         with connection.cursor() as cursor:
             cursor.execute(
                 "DELETE FROM search_entry_vectors WHERE entry_id = ANY(%s::bigint[])",
@@ -171,7 +173,7 @@ class PostgresBackend(DatabaseBackend):
             cursor.execute(
                 "INSERT INTO search_entry_vectors "
                 "SELECT id, search_type, object_id, sort_title, document "
-                "FROM search_searchentry WHERE id = ANY(%s::bigint[]) "
+                "FROM search_searchentry WHERE id = ANY(%s::bigint[]) ORDER BY id "
                 "ON CONFLICT (entry_id) DO UPDATE SET search_type = "
                 "EXCLUDED.search_type, object_id = EXCLUDED.object_id, "
                 "sort_title = EXCLUDED.sort_title, document = EXCLUDED.document",
@@ -180,7 +182,7 @@ class PostgresBackend(DatabaseBackend):
             cursor.execute(
                 "INSERT INTO search_entry_vocabulary (word) "
                 "SELECT DISTINCT word FROM unnest(string_to_array(%s, ' ')) word "
-                "WHERE word <> '' ON CONFLICT DO NOTHING",
+                "WHERE word <> '' ORDER BY word ON CONFLICT DO NOTHING",
                 [text],
             )
 

@@ -145,7 +145,7 @@ def project_facets_store(project_ids: Iterable[int], gone: Iterable[int] = ()) -
             INSERT INTO search_project_facets (project_id, facets)
             SELECT pid, array_agg(DISTINCT facet || ':' || value)
             FROM ({" UNION ALL ".join(parts)}) pairs
-            GROUP BY pid
+            GROUP BY pid ORDER BY pid
             ON CONFLICT (project_id) DO UPDATE SET facets = EXCLUDED.facets
             """,
             [ids, *params],
