@@ -10,6 +10,8 @@ hits, as the search page and the API get them, without HTTP.
 import time
 from dataclasses import dataclass
 
+from django.db import connection
+
 from bench import search as bench_search
 from search.backends.database import DatabaseBackend
 from search.contract import SearchRequest
@@ -51,6 +53,11 @@ def backend_fetch(backend: DatabaseBackend) -> bench_search.Fetch:
 def engines_measure(
     backend: DatabaseBackend, *, rounds: int, budget: float
 ) -> bench_search.LatencySummary:
+    if connection.vendor == "postgresql":
+        # A database just seeded, built or copied has no planner statistics yet
+        # (autovacuum gets there later): the planner would guess from empty ones.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     queries = [bench_search.query_params(query) for query in bench_search.QUERIES]
     samples = bench_search.measure(
         backend_fetch(backend), queries, rounds=rounds, budget_seconds=budget

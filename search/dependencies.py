@@ -85,6 +85,20 @@ def _organisations(organisations: list[Organisation]) -> Documents:
     )
 
 
+def _project_links(links: list) -> Documents:
+    """A partner or a dataset use added or removed on its own: its project's
+    document (teams, institutes, datasets and their facets) and the document of the
+    team or dataset, whose projects changed."""
+    documents = []
+    for link in links:
+        documents.append(("project", link.project_id))
+        if getattr(link, "team_id", None):
+            documents.append(("team", link.team_id))
+        if getattr(link, "dataset_id", None):
+            documents.append(("dataset", link.dataset_id))
+    return documents
+
+
 def _evaluation(evaluation: Evaluation) -> Documents:
     # Teams too: their matching profile lists the projects with a published evaluation.
     project = Project.objects.filter(pk=evaluation.project_id).first()
@@ -98,6 +112,8 @@ _HANDLERS = {
     Dataset: _datasets,
     Organisation: _organisations,
     Evaluation: _one_by_one(_evaluation),
+    ProjectPartner: _project_links,
+    ProjectDataset: _project_links,
 }
 
 WATCHED_MODELS = tuple(_HANDLERS)

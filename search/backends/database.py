@@ -7,6 +7,7 @@ Facets cover projects, counted in one statement on PostgreSQL
 is selected, since only the index holds their derived facets.
 """
 
+import heapq
 import time
 from abc import abstractmethod
 from collections import defaultdict
@@ -112,13 +113,10 @@ class DatabaseBackend(SearchBackend):
             [(t, n) for t, n in counts_by_type.items() if n],
             types if request.types else [],
         )
-        ordered = _ordered(
-            [(t, pk) for t in types for pk in hit_ids[t]], scores, request
-        )
-        page = ordered[request.offset : request.offset + request.page_size]
+        keys = [(t, pk) for t in types for pk in hit_ids[t]]
         return SearchResponse(
-            hits=_hits(page, scores, request.query),
-            total=len(ordered),
+            hits=_hits(_page(keys, scores, request), scores, request.query),
+            total=len(keys),
             facets=facets,
             took_ms=int((time.monotonic() - started) * 1000),
             engine="database",
@@ -227,6 +225,19 @@ def ids_in(ids) -> list[int] | RawSQL:
     if connection.vendor == "postgresql":
         return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
     return ids
+
+
+def _page(
+    keys: list[Key], scores: dict[Key, float], request: SearchRequest
+) -> list[Key]:
+    """The requested page of the hits in the requested order; by relevance, only
+    the hits up to its end are put in order (14,000 hits: a full sort cost more
+    than the page)."""
+    end = request.offset + request.page_size
+    if request.sort == "relevance" and scores:
+        best = heapq.nsmallest(end, keys, key=lambda k: (-scores.get(k, 0.0), k))
+        return best[request.offset :]
+    return _ordered(keys, scores, request)[request.offset : end]
 
 
 def _ordered(

@@ -1,8 +1,10 @@
-"""PostgreSQL full-text search on the stored, GIN-indexed `document` vector of
-search entries (migration search/0002): accent-insensitive French stemming
-(`registre_fr`: unaccent + french_stem), English fields in English, acronyms
-unstemmed; synonyms applied to the query; `ts_rank_cd` with title and acronym
-weighted first; most words required, not all; a trigram pass (`pg_trgm`) for typos.
+"""PostgreSQL full-text search on the stored `document` vector of search entries
+(migration search/0002), read from a narrow copy with its GIN index (0005):
+accent-insensitive French stemming (`registre_fr`: unaccent + french_stem), English
+fields in English, acronyms unstemmed; synonyms applied to the query; `ts_rank_cd`
+with title and acronym weighted first; most words required, not all; a trigram pass
+(`pg_trgm`) for typos over the vocabulary of the entries' words; project facets
+stored as tokens (search/backends/project_facets.py; tables of migration 0005).
 """
 
 import difflib
@@ -21,7 +23,9 @@ from search.backends.analysis import (
     words,
 )
 from search.backends.database import DatabaseBackend, Key
+from search.backends.project_facets import project_facets_store
 from search.contract import TYPES
+from search.models import SearchEntry
 
 # ts_rank_cd weights of D, C, B, A: body and English, summary and names, keywords,
 # title and acronym.
@@ -30,6 +34,11 @@ WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"
 RANK_NORMALISATION = 32
 # Beyond this many combinations of required concepts, the index looks for any one.
 MAX_COMBINATIONS = 64
+# Trigram similarity of a vocabulary word to a misspelt one, to be a candidate.
+TYPO_SIMILARITY = 0.3
+# Vectors whose entry is gone (deleted in bulk, or a test database flushed) are
+# never answered: one probe of the entries' primary key each.
+_ENTRY_EXISTS = "EXISTS (SELECT 1 FROM search_searchentry s WHERE s.id = e.entry_id)"
 _TOKENS = re.compile(r"[a-z0-9']+")
 
 
@@ -81,8 +90,8 @@ class PostgresBackend(DatabaseBackend):
                     (e.document @@ %s::tsquery)::int AS bonus,
                     ts_rank_cd(%s, e.document, {any_concept}, {RANK_NORMALISATION})
                         AS rank
-                FROM search_searchentry e
-                WHERE e.document @@ %s::tsquery {of_types}
+                FROM search_entry_vectors e
+                WHERE e.document @@ %s::tsquery {of_types} AND {_ENTRY_EXISTS}
             ) found
             WHERE matched >= %s
         """
@@ -104,18 +113,22 @@ class PostgresBackend(DatabaseBackend):
             return found
 
     def correction(self, token: str) -> Concept | None:
-        """The closest word of the entries' text (trigram index, then difflib)."""
-        with connection.cursor() as cursor:
+        """The closest word of the entries' vocabulary starting with the same letter
+        (trigram index over single words, then difflib as on SQLite)."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            # A swap of two letters shares few trigrams ("alzhiemer" and
+            # "alzheimer": 0.43); difflib's cutoff then keeps only close words.
             cursor.execute(
-                "SELECT words FROM search_searchentry WHERE %s <%% words LIMIT 20",
-                [token],
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
+                [str(TYPO_SIMILARITY)],
             )
-            candidates = {
-                word
-                for (text,) in cursor.fetchall()
-                for word in text.split()
-                if word[:1] == token[:1]
-            }
+            cursor.execute(
+                "SELECT word FROM search_entry_vocabulary "
+                "WHERE word %% %s AND word LIKE %s "
+                "ORDER BY similarity(word, %s) DESC, word LIMIT 20",
+                [token, token[:1] + "%", token],
+            )
+            candidates = [word for (word,) in cursor.fetchall()]
         if token in candidates:
             return None
         best = difflib.get_close_matches(token, candidates, n=1, cutoff=0.8)
@@ -130,15 +143,55 @@ class PostgresBackend(DatabaseBackend):
         terms.append(f"({last[1]}:*A | {last[0]}:*A)")
         with connection.cursor() as cursor:
             cursor.execute(
-                """
+                f"""
                 WITH q AS (SELECT to_tsquery('registre_simple', %s) AS q)
-                SELECT search_type, object_id FROM search_searchentry, q
-                WHERE document @@ q.q
+                SELECT search_type, object_id FROM search_entry_vectors e, q
+                WHERE document @@ q.q AND {_ENTRY_EXISTS}
                 ORDER BY ts_rank_cd(document, q.q) DESC, sort_title LIMIT %s
                 """,
                 [" & ".join(terms), size],
             )
             return [(t, pk) for t, pk in cursor.fetchall()]
+
+    def write_text(
+        self, entries: list[SearchEntry], removed: list[SearchEntry]
+    ) -> None:
+        """The entries' vectors, the projects' facet tokens and the vocabulary of
+        the typo pass (tables of migration search/0005)."""
+        project_facets_store(
+            [e.object_id for e in entries if e.search_type == "project"],
+            gone=[e.object_id for e in removed if e.search_type == "project"],
+        )
+        text = " ".join(entry.words for entry in entries)
+        # Rows written in key order: two refreshes at once never wait on each other
+        # in opposite orders.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM search_entry_vectors WHERE entry_id = ANY(%s::bigint[])",
+                [[entry.pk for entry in removed]],
+            )
+            cursor.execute(
+                "INSERT INTO search_entry_vectors "
+                "SELECT id, search_type, object_id, sort_title, document "
+                "FROM search_searchentry WHERE id = ANY(%s::bigint[]) ORDER BY id "
+                "ON CONFLICT (entry_id) DO UPDATE SET search_type = "
+                "EXCLUDED.search_type, object_id = EXCLUDED.object_id, "
+                "sort_title = EXCLUDED.sort_title, document = EXCLUDED.document",
+                [[entry.pk for entry in entries]],
+            )
+            cursor.execute(
+                "INSERT INTO search_entry_vocabulary (word) "
+                "SELECT DISTINCT word FROM unnest(string_to_array(%s, ' ')) word "
+                "WHERE word <> '' ORDER BY word ON CONFLICT DO NOTHING",
+                [text],
+            )
+
+    def clear_text(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "TRUNCATE search_entry_vectors, search_project_facets, "
+                "search_entry_vocabulary"
+            )
 
 
 def _enough_concepts(concept_queries: list[str], need: int) -> str | None:
