@@ -2,9 +2,9 @@
 
 Relevance: an exact match on an acronym or title ranks first, then phrases, then
 words (with synonyms, at query time). Words with typos (longer words only) are a
-second pass, run when the words as written find little (`TYPO_PASS_BELOW`): the typo
-clause cost half of a search at 100,000 projects, and widened every query by the
-near-miss spellings of its words (issue 15).
+second pass, run when the words as written find little (`TYPO_PASS_BELOW`): at
+100,000 projects the typo clause was the costliest after the main one, and widened
+every query by the near-miss spellings of its words (issue 15).
 Facets are counted the way people expect from multi-select filters: each facet's
 counts apply every *other* selected filter, and hits apply them all (post_filter).
 """
