@@ -1,7 +1,10 @@
 """Elasticsearch queries, as small functions returning elasticsearch-dsl `Search` objects.
 
 Relevance: an exact match on an acronym or title ranks first, then phrases, then
-words (with synonyms, at query time), then words with typos (longer words only).
+words (with synonyms, at query time). Words with typos (longer words only) are a
+second pass, run when the words as written find little (`TYPO_PASS_BELOW`): at
+100,000 projects the typo clause was the costliest after the main one, and widened
+every query by the near-miss spellings of its words (issue 15).
 Facets are counted the way people expect from multi-select filters: each facet's
 counts apply every *other* selected filter, and hits apply them all (post_filter).
 """
@@ -28,59 +31,64 @@ FUZZY_FIELDS = [
 # Up to two words: all of them; more: three quarters.
 MOST_WORDS = "2<75%"
 FACET_SIZE = 50
+# Fewer hits than this for the words as written: search again, tolerating typos.
+TYPO_PASS_BELOW = 10
 
 
-def text_query(query: str) -> Q:
+def text_query(query: str, *, typos: bool = False) -> Q:
+    """The words as written (with synonyms); `typos` adds the typo-tolerant clause."""
     if not query.strip():
         return Q("match_all")
     folded = query.strip().lower()
+    should = [
+        Q("multi_match", query=folded, fields=EXACT_FIELDS, type="best_fields"),
+        Q(
+            "multi_match",
+            query=query,
+            fields=["title^3", "summary", "body"],
+            type="phrase",
+            boost=2,
+        ),
+        # The words as typed, in order, without synonyms: an exact phrase (above
+        # all in a title) ranks above a match reached through a synonym.
+        Q(
+            "multi_match",
+            query=query,
+            fields=["title.folded^3", "summary.folded", "body.folded"],
+            type="phrase",
+            boost=4,
+        ),
+        # Most words must match: one common word ("imagerie") is not enough.
+        Q(
+            "multi_match",
+            query=query,
+            fields=TEXT_FIELDS,
+            type="cross_fields",
+            operator="or",
+            minimum_should_match=MOST_WORDS,
+        ),
+    ]
+    if typos:
+        should.append(typo_clause(query))
+    return Q("bool", should=should, minimum_should_match=1)
+
+
+def typo_clause(query: str) -> Q:
+    """No synonyms on this clause (fuzzy and synonym graphs don't mix); 1 edit from 5
+    letters, 2 from 9; first letter must match. The query is folded, not stemmed,
+    like the `.folded` words it is compared with."""
     return Q(
-        "bool",
-        should=[
-            Q("multi_match", query=folded, fields=EXACT_FIELDS, type="best_fields"),
-            Q(
-                "multi_match",
-                query=query,
-                fields=["title^3", "summary", "body"],
-                type="phrase",
-                boost=2,
-            ),
-            # The words as typed, in order, without synonyms: an exact phrase (above
-            # all in a title) ranks above a match reached through a synonym.
-            Q(
-                "multi_match",
-                query=query,
-                fields=["title.folded^3", "summary.folded", "body.folded"],
-                type="phrase",
-                boost=4,
-            ),
-            # Most words must match: one common word ("imagerie") is not enough.
-            Q(
-                "multi_match",
-                query=query,
-                fields=TEXT_FIELDS,
-                type="cross_fields",
-                operator="or",
-                minimum_should_match=MOST_WORDS,
-            ),
-            # Typos: no synonyms on this clause (fuzzy and synonym graphs don't mix);
-            # 1 edit from 5 letters, 2 from 9; first letter must match. The query is
-            # folded, not stemmed, like the `.folded` words it is compared with.
-            Q(
-                "multi_match",
-                query=query,
-                fields=FUZZY_FIELDS,
-                fuzziness="AUTO:5,9",
-                prefix_length=1,
-                # Each typo'd word expands to its 20 likeliest terms, not 50: the
-                # cost of this clause grows with the index's vocabulary.
-                max_expansions=20,
-                analyzer="names",
-                minimum_should_match=MOST_WORDS,
-                boost=0.5,
-            ),
-        ],
-        minimum_should_match=1,
+        "multi_match",
+        query=query,
+        fields=FUZZY_FIELDS,
+        fuzziness="AUTO:5,9",
+        prefix_length=1,
+        # Each typo'd word expands to its 20 likeliest terms, not 50: the cost of
+        # this clause grows with the index's vocabulary.
+        max_expansions=20,
+        analyzer="names",
+        minimum_should_match=MOST_WORDS,
+        boost=0.5,
     )
 
 
@@ -89,8 +97,9 @@ def facet_filter(name: str, values: list[str]) -> Q:
     return Q("terms", **{field: values})
 
 
-def search_query(request: SearchRequest) -> Search:
-    """Hits, highlights, facets and sort for a search page or API call."""
+def search_query(request: SearchRequest, *, typos: bool = False) -> Search:
+    """Hits, highlights, facets and sort for a search page or API call; `typos` for
+    the second pass (see the module's docstring)."""
     indexes = [DOCUMENTS[t].alias() for t in (request.types or list(DOCUMENTS))]
     # A type whose index is not built yet (a new type before `search_index rebuild`)
     # is left out rather than failing the whole search.
@@ -99,7 +108,7 @@ def search_query(request: SearchRequest) -> Search:
         # The same search again (a page reloaded, facets clicked back) is answered
         # from the shards' cache until the next refresh changes the index.
         .params(ignore_unavailable=True, request_cache=True)
-        .query(text_query(request.query))
+        .query(text_query(request.query, typos=typos))
     )
     active = {name: values for name, values in request.filters.items() if values}
     if active:
@@ -115,15 +124,9 @@ def search_query(request: SearchRequest) -> Search:
             for other, values in active.items()
             if other != name
         ]
-        bucket = A("filter", Q("bool", filter=others) if others else Q("match_all"))
-        bucket.bucket("values", "terms", field=field, size=FACET_SIZE)
-        search.aggs.bucket(name, bucket)
+        _facet_aggregation(search, name, field, others, size=FACET_SIZE)
     type_filters = [facet_filter(name, values) for name, values in active.items()]
-    type_bucket = A(
-        "filter", Q("bool", filter=type_filters) if type_filters else Q("match_all")
-    )
-    type_bucket.bucket("values", "terms", field="type", size=len(DOCUMENTS))
-    search.aggs.bucket("type", type_bucket)
+    _facet_aggregation(search, "type", "type", type_filters, size=len(DOCUMENTS))
     # Highlights come from a plain match (no fuzzy expansion): most of the cost of
     # a search page is otherwise spent re-running the typo clause per fragment.
     highlight_on = Q(
@@ -138,11 +141,27 @@ def search_query(request: SearchRequest) -> Search:
         no_match_size=180,
         highlight_query=highlight_on.to_dict(),
     ).highlight("summary", "body")
-    search = search.source(["pk", "type", "url", "label", "summary", "body"])
+    # The snippet is the highlight (`no_match_size` gives the start of the text when
+    # no word matches): the texts themselves need not travel.
+    search = search.source(["pk", "type", "url", "label"])
     search = search.sort(*sort_clause(request.sort)).extra(track_total_hits=True)
     if request.search_after:
         return search.extra(search_after=request.search_after, size=request.page_size)
     return search[request.offset : request.offset + request.page_size]
+
+
+def _facet_aggregation(
+    search: Search, name: str, field: str, filters: list[Q], *, size: int
+) -> None:
+    """The counts of a facet under `filters`; a plain terms aggregation when there
+    are none (a filter on match_all cost a pass over every hit for nothing)."""
+    terms = A("terms", field=field, size=size)
+    if filters:
+        bucket = A("filter", Q("bool", filter=filters))
+        bucket.bucket("values", terms)
+        search.aggs.bucket(name, bucket)
+    else:
+        search.aggs.bucket(name, terms)
 
 
 def sort_clause(sort: str) -> list:

@@ -8,7 +8,7 @@ outbox) in its own database, indexing.py and latency.py measure, server.py runs 
 API under gunicorn, report.py writes the tables.
 """
 
-from bench.search.indexing import IndexingResult, bench_index
+from bench.search.indexing import IndexingResult, bench_index, indexes_current
 from bench.search.latency import (
     QUERIES,
     TERM_FACETS,
@@ -56,6 +56,7 @@ __all__ = [
     "client_fetch",
     "free_port",
     "http_fetch",
+    "indexes_current",
     "indexing_lines",
     "measure",
     "naive_fetch",

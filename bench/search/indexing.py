@@ -5,6 +5,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench.search.seeding import Progress
+from search.client import es_client
+from search.documents import DOCUMENTS
 from search.indexing import index_rebuild
 from search.owner_sets import project_facets_memo
 from search.sources import SOURCES
@@ -44,3 +46,17 @@ def _rebuild_timed(
         progress=progress_for(search_type) if progress_for else None,
     )
     return IndexingResult(search_type, documents, time.monotonic() - started)
+
+
+def indexes_current(*, types: list[str]) -> bool:
+    """Whether each type's index already holds one document per public row: a run
+    that measures latency only (`search_bench --reuse-index`) may skip the rebuild."""
+    client = es_client()
+    for search_type in types:
+        alias = DOCUMENTS[search_type].alias()
+        if not client.indices.exists_alias(name=alias):
+            return False
+        indexed = client.count(index=alias)["count"]
+        if indexed != SOURCES[search_type].public_rows().count():
+            return False
+    return True

@@ -17,10 +17,11 @@ def free_port() -> int:
 
 @contextmanager
 def api_server(
-    *, env: dict[str, str], log: Path, wait_seconds: float = 60
+    *, env: dict[str, str], log: Path, wait_seconds: float = 60, cwd: Path | None = None
 ) -> Iterator[str]:
     """A one-worker gunicorn on 127.0.0.1 serving the portal with `env`; its URL.
-    Its output goes to `log` (the floor's 400 answers would fill the terminal)."""
+    Its output goes to `log` (the floor's 400 answers would fill the terminal).
+    `cwd`: another checkout's code (search_compare), this one's by default."""
     import requests
 
     port = free_port()
@@ -30,7 +31,7 @@ def api_server(
         [sys.executable, "-m", "gunicorn", "portal.wsgi:application",
          "--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "300",
          "--log-level", "warning"],
-        env=env, stdout=output, stderr=subprocess.STDOUT,
+        env=env, stdout=output, stderr=subprocess.STDOUT, cwd=cwd,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:

@@ -10,8 +10,12 @@ from search.client import es_client
 from search.contract import FACETS, SearchHit, SearchRequest, SearchResponse
 from search.documents import DOCUMENTS
 from search.facets import facets_labelled
-from search.queries import search_query, similar_projects_query, suggest_query
-from search.sources import highlight
+from search.queries import (
+    TYPO_PASS_BELOW,
+    search_query,
+    similar_projects_query,
+    suggest_query,
+)
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -19,14 +23,16 @@ class ElasticsearchBackend(SearchBackend):
 
     def search(self, request: SearchRequest) -> SearchResponse:
         result = search_query(request).using(es_client()).execute()
-        hits = [_hit(hit, request) for hit in result.hits]
+        if request.query.strip() and result.hits.total.value < TYPO_PASS_BELOW:
+            # The words as written find little: again, tolerating typos.
+            result = search_query(request, typos=True).using(es_client()).execute()
+        hits = [_hit(hit) for hit in result.hits]
         aggregations = result.aggregations.to_dict()
         if not aggregations:  # no index of the searched types exists
             raise EngineUnavailable("no search index built yet")
         counts = {
             name: [
-                (str(b["key"]), b["doc_count"])
-                for b in aggregations[name]["values"]["buckets"]
+                (str(b["key"]), b["doc_count"]) for b in _buckets(aggregations[name])
             ]
             for name in [*FACETS, "type"]
         }
@@ -80,14 +86,15 @@ class ElasticsearchBackend(SearchBackend):
             index_rebuild(search_type=search_type)
 
 
-def _hit(hit, request: SearchRequest) -> SearchHit:
+def _buckets(aggregation: dict) -> list[dict]:
+    """A facet's buckets, under its filter when other facets are selected."""
+    return aggregation.get("values", aggregation)["buckets"]
+
+
+def _hit(hit) -> SearchHit:
+    # A document with neither summary nor body has no fragment: no snippet.
     fragments = getattr(hit.meta, "highlight", None)
-    if fragments:
-        snippet = next(iter(fragments.to_dict().values()))[0]
-    else:
-        source = hit.to_dict()
-        text = source.get("summary") or source.get("body") or ""
-        snippet = highlight(text[:240], request.query)
+    snippet = next(iter(fragments.to_dict().values()))[0] if fragments else ""
     return SearchHit(
         type=hit.type,
         pk=hit.pk,

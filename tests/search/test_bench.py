@@ -80,7 +80,10 @@ def test_indexing_reports_throughput(seeded, settings):
     settings.SEARCH_INDEX_PREFIX = f"test-bench-{uuid.uuid4().hex[:8]}"
     es_reset()
     try:
+        assert not bench.indexes_current(types=["project"])
         (result,) = bench.bench_index(types=["project"])
+        # `search_bench --reuse-index` may now skip the rebuild.
+        assert bench.indexes_current(types=["project"])
     finally:
         es_client().indices.delete(
             index=f"{settings.SEARCH_INDEX_PREFIX}-*",
