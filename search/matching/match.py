@@ -12,7 +12,6 @@ result, and the result then says so. The requester's own teams never appear.
 """
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -212,18 +211,21 @@ def _signals(
 
 
 def diversify(matches: list[TeamMatch], *, size: int) -> list[TeamMatch]:
-    """Greedy re-rank: each pick lowers the teams that share an institute with the
-    teams already picked (an MMR-like penalty), so the top is not one institute.
+    """Greedy re-rank: a team sharing an institute with a team already picked is
+    lowered by the penalty, so a near-tie goes to another institute and the top is
+    not one institute. Lowered once, not once per team of its institute already
+    shown: with a few large institutes, a growing penalty buried their good teams
+    under weaker ones (hide-one-partner, tuning half: recall@10 0.75 → 0.85).
     A team placed above one with a higher score is marked, so the page says why."""
     penalty = settings.MATCHING_DIVERSITY_PENALTY
     pool = list(enumerate(matches[: size * 4]))  # (score rank, match)
     chosen: list[TeamMatch] = []
-    seen: Counter = Counter()
+    seen: set[str] = set()
     while pool and len(chosen) < size:
 
         def adjusted(entry: tuple[int, TeamMatch]) -> tuple[float, int]:
             rank, match = entry
-            overlap = max((seen[name] for name in match.institutes), default=0)
+            overlap = bool(seen.intersection(match.institutes))
             return (match.score - penalty * overlap, -rank)
 
         best = max(pool, key=adjusted)
