@@ -75,46 +75,52 @@ def project_detail_context(
 
 
 def home_context() -> dict:
-    """Key figures and the latest published projects for the home page."""
-    public = Project.objects.public()
+    """Key figures, the leading institutes and the latest published projects for
+    the home page."""
     return {
-        "key_figures": {
-            "projects": public.count(),
-            "teams": Team.objects.count(),
-            "datasets": Dataset.objects.count(),
-            "evaluations": Evaluation.objects.public().count(),
-        },
+        **home_figures(),
         "latest_projects": list(
             project_public_list().order_by("-first_published_at", "-pk")[:6]
         ),
-        "institutes": home_institutes(),
     }
+
+
+def home_figures() -> dict:
+    """The home page's key figures and leading institutes, from the dashboard's
+    cache (its generations cover what they read): at 100,000 projects counting
+    them reads every project, 0.1 s a request."""
+    # Imported here: the dashboard's indicators read this module.
+    from projects.dashboard.indicators.compute import indicators_data_version
+
+    return version_cached(
+        namespace="dashboard:indicators",
+        key="home",
+        version=indicators_data_version(),
+        compute=lambda: {
+            "key_figures": {
+                "projects": Project.objects.public().count(),
+                "teams": Team.objects.count(),
+                "datasets": Dataset.objects.count(),
+                "evaluations": Evaluation.objects.public().count(),
+            },
+            "institutes": home_institutes(),
+        },
+        timeout=settings.DASHBOARD_CACHE_TIMEOUT,
+    )
 
 
 def home_institutes(size: int = 4) -> list[dict]:
     """The institutes leading most projects, counted exactly as the dashboard's
-    "projects by institute" (started published projects, lead and participation),
-    from the dashboard's cache: counting them reads every project."""
-    # Imported here: the dashboard's indicators read this module.
+    "projects by institute" (started published projects, lead and participation)."""
     from projects.dashboard.filters import dashboard_filters
-    from projects.dashboard.indicators.compute import indicators_data_version
     from projects.dashboard.indicators.projects import indicator_projects_by_institute
 
-    def compute() -> list[dict]:
-        filters, _filterset = dashboard_filters()
-        rows = indicator_projects_by_institute(filters=filters)["rows"]
-        rows = [row for row in rows if row["value"]]
-        return sorted(
-            rows, key=lambda row: (-row["lead"], -row["value"], row["label"])
-        )[:size]
-
-    return version_cached(
-        namespace="dashboard:indicators",
-        key=f"home-institutes:{size}",
-        version=indicators_data_version(),
-        compute=compute,
-        timeout=settings.DASHBOARD_CACHE_TIMEOUT,
-    )
+    filters, _filterset = dashboard_filters()
+    rows = indicator_projects_by_institute(filters=filters)["rows"]
+    rows = [row for row in rows if row["value"]]
+    return sorted(rows, key=lambda row: (-row["lead"], -row["value"], row["label"]))[
+        :size
+    ]
 
 
 # Similar projects are ranked among the latest rows of each shared domain and

@@ -140,16 +140,19 @@ def test_a_new_database_starts_from_a_token_of_its_own():
     assert generation_version(Project) != first
 
 
-def test_the_home_institutes_come_from_the_dashboards_cache(
+def test_the_home_figures_come_from_the_dashboards_cache(
     client, committed, django_assert_max_num_queries
 ):
-    from projects.selectors import home_institutes
+    from projects.selectors import home_figures
 
     lead = ProjectFactory(lead_team=TeamFactory())
-    first = home_institutes()
-    with django_assert_max_num_queries(1):  # the version; the rows from the cache
-        assert home_institutes() == first
+    first = home_figures()
+    assert first["key_figures"]["projects"] == 1
+    with django_assert_max_num_queries(1):  # the version; the rest from the cache
+        assert home_figures() == first
     institute = lead.lead_organisation
     institute.name = "Institut renommé"
     committed(institute.save, version=indicators_data_version)
-    assert "Institut renommé" in str(home_institutes())
+    assert "Institut renommé" in str(home_figures()["institutes"])
+    committed(ProjectFactory, version=indicators_data_version)
+    assert home_figures()["key_figures"]["projects"] == 2
