@@ -149,10 +149,13 @@ def generation_follow(*models: type[Model]) -> None:
         if name in _followed:
             continue
         _followed.add(name)
-        if model._meta.auto_created:  # a through model: links changed
+        if model._meta.auto_created:
+            # A through model: links changed. No post_delete receiver, which would
+            # turn the fast delete of a deleted record's links into a row-by-row one.
             m2m_changed.connect(_links_changed, sender=model, dispatch_uid=name)
-        post_save.connect(_written, sender=model, dispatch_uid=name)
-        post_delete.connect(_written, sender=model, dispatch_uid=name)
+        else:
+            post_save.connect(_written, sender=model, dispatch_uid=name)
+            post_delete.connect(_written, sender=model, dispatch_uid=name)
     records_bulk_saved.connect(_bulk_written, dispatch_uid="data-generations")
 
 
