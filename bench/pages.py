@@ -110,7 +110,8 @@ def report(*, projects: int, results: list[PageSamples], command: str) -> str:
         "page requested after one warm-up request. Queries: min–max over the pages "
         "of that type (the largest record included). CPU: this process's own CPU "
         "time per request (median), which a busy machine inflates less than the "
-        "wall-clock times (PostgreSQL's time is not in it).",
+        "wall-clock times (PostgreSQL's time is not in it). The home page is "
+        "requested as often as five records.",
         "",
         "| page | pages | requests | p50 ms | p95 ms | max ms | CPU p50 ms "
         "| queries | largest |",
