@@ -1,12 +1,13 @@
-"""Public pages at national scale (issue 15): the project, team and organisation
-pages of the `make bench` database, timed in-process with Django's test client
-(DEBUG off), with their query counts.
+"""Public pages at national scale (issue 15): the home, project, team and
+organisation pages of the `make bench` database, timed in-process with Django's test
+client (DEBUG off), with their query counts.
 
 The pages measured for each type: the records that show the most (the organisation
 and the teams that lead or partner in the most projects, the projects with the most
 partners) and a random sample of the rest, each requested `rounds` times after one
-warm-up request. A page's queries are counted on its warm request: "constant"
-means the same count for the largest record as for the smallest.
+warm-up request; the home page as many times as five records. A page's queries
+are counted on its warm request: "constant" means the same count for the largest
+record as for the smallest.
 """
 
 import random
@@ -21,6 +22,9 @@ from django.test.utils import CaptureQueriesContext
 
 from projects.models import Project
 from registry.models import Organisation, Team
+
+# The home page is one page: measured as often as this many records.
+HOME_REPEATS = 5
 
 
 @dataclass
@@ -69,10 +73,11 @@ def pages_to_measure(*, sample: int, seed: int = 15) -> dict[str, list[str]]:
             )
         ],
     }
-    return {
+    urls = {
         page: [record.get_absolute_url() for record in records]
         for page, records in by_type.items()
     }
+    return {"home": ["/"] * HOME_REPEATS, **urls}
 
 
 def measure(urls: dict[str, list[str]], *, rounds: int) -> list[PageSamples]:
@@ -105,7 +110,8 @@ def report(*, projects: int, results: list[PageSamples], command: str) -> str:
         "page requested after one warm-up request. Queries: min–max over the pages "
         "of that type (the largest record included). CPU: this process's own CPU "
         "time per request (median), which a busy machine inflates less than the "
-        "wall-clock times (PostgreSQL's time is not in it).",
+        "wall-clock times (PostgreSQL's time is not in it). The home page is "
+        "requested as often as five records.",
         "",
         "| page | pages | requests | p50 ms | p95 ms | max ms | CPU p50 ms "
         "| queries | largest |",

@@ -10,6 +10,7 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from portal.core.bulk import records_bulk_saved
         from search.dependencies import WATCHED_MODELS
+        from search.matching.cache import matching_generations_follow
         from search.matching.refresh import matching_receivers_connect
         from search.related import register_pages
         from search.signals import record_bulk_change, record_change
@@ -24,5 +25,6 @@ class SearchConfig(AppConfig):
         records_bulk_saved.connect(record_bulk_change, dispatch_uid="search-bulk")
         # Team matching's tables follow the registry (search/matching/refresh.py).
         matching_receivers_connect()
+        matching_generations_follow()
         # Team and project pages show similar teams and projects (docs/architecture.md).
         register_pages()

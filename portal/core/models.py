@@ -31,3 +31,19 @@ class TaskOutbox(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_name} #{self.pk}"
+
+
+class DataGeneration(models.Model):
+    """The generation of one model's data (portal/core/data_version.py): a token
+    drawn anew after every commit that writes one of its rows, so a cache checks
+    whether its data changed in one indexed read instead of aggregating tables."""
+
+    name = models.CharField(_("modèle"), max_length=200, primary_key=True)
+    token = models.BigIntegerField(_("jeton"))
+
+    class Meta:
+        verbose_name = _("génération de données")
+        verbose_name_plural = _("générations de données")
+
+    def __str__(self) -> str:
+        return f"{self.name} #{self.token}"

@@ -1,6 +1,7 @@
 """Small template helpers of the portal's own."""
 
 from django import template
+from django.core.cache import cache
 from django.forms import BaseForm, BaseFormSet
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -8,6 +9,9 @@ from django.utils.translation import gettext as _
 from portal.core.language_paths import localized_path
 
 register = template.Library()
+
+# The footer's editorial pages: renamed or moved, their links follow within this.
+FOOTER_LINK_SECONDS = 300
 
 
 @register.simple_tag
@@ -39,3 +43,19 @@ def form_error_prefix(context) -> str:
         if refused:
             return f"{_('Erreur')}{colon()} "
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def footer_slugurl(context, slug: str) -> str:
+    """Wagtail's `slugurl`, kept in the cache: every public page links to the same
+    editorial pages, which Wagtail finds in four queries a page."""
+    from wagtail.templatetags.wagtailcore_tags import slugurl
+
+    request = context.get("request")
+    host = request.get_host() if request else ""
+    key = f"footer-link:{host}:{get_language()}:{slug}"
+    url = cache.get(key)
+    if url is None:
+        url = slugurl(context, slug) or ""
+        cache.set(key, url, FOOTER_LINK_SECONDS)
+    return url

@@ -12,3 +12,10 @@ class DashboardConfig(AppConfig):
     name = "projects.dashboard"
     label = "dashboard"
     verbose_name = _("Tableau de bord")
+
+    def ready(self) -> None:
+        from projects.dashboard.indicators.compute import (
+            indicators_generations_follow,
+        )
+
+        indicators_generations_follow()

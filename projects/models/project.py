@@ -246,6 +246,13 @@ class Project(
                 condition=public_project_q(),
                 name="project_public_lead_team_title",
             ),
+            # The home page's latest published projects: the first rows of this
+            # index, even when thousands were published at the same instant.
+            models.Index(
+                fields=["-first_published_at", "-id"],
+                condition=public_project_q(),
+                name="project_public_latest",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,9 +1,12 @@
 """The cache of team matches shown on team pages.
 
-The key holds a data version of what matching reads (portal/core/data_version.py,
-as the dashboard's cache). The day is in the key because a call closes at its
-deadline; `MATCHING_CACHE_TIMEOUT` bounds what the version misses (a team's
-tutelles, a person's expertise).
+The key holds the generations of what matching reads (portal/core/data_version.py):
+one indexed query per request, whatever the registry's size. The registry's
+records are followed (a request first applies their pending marks to the matching
+tables), and so are the tables themselves, which a worker refreshes later
+(search/matching/store.py bumps them). The day is in the key because a call closes
+at its deadline; `MATCHING_CACHE_TIMEOUT` bounds what the generations miss (a
+person's expertise).
 """
 
 import datetime
@@ -11,40 +14,51 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
-from django.db.models import Count, Max
 
-from portal.core.data_version import data_version, version_cached
+from portal.core.data_version import (
+    generation_follow,
+    generation_version,
+    version_cached,
+)
 from projects.collaboration.models import CollaborationCall
-from projects.models import ProjectPartner
-from projects.selectors import project_data_version_part
-from registry.models import Evaluation, Team
-from registry.models.evaluations import published_evaluation_q
+from projects.models import (
+    Project,
+    ProjectDataset,
+    ProjectKeyword,
+    ProjectPartner,
+)
+from registry.models import Evaluation, Organisation, Team, TeamExpertise
+from search.matching.models import MatchingTeam
 
 T = TypeVar("T")
 
+# Every write of these changes what matching may answer.
+MATCHING_SOURCES = (
+    Project,
+    ProjectPartner,
+    ProjectDataset,
+    ProjectKeyword,
+    Project.domains.through,
+    Project.techniques.through,
+    Team,
+    Team.parents.through,
+    TeamExpertise,
+    Organisation,
+    Evaluation,
+    CollaborationCall,
+)
+
+
+def matching_generations_follow() -> None:
+    """From SearchConfig.ready(): the sources' writes draw new generations. The
+    tables are bumped by their writer (bulk writes send no signal)."""
+    generation_follow(*MATCHING_SOURCES)
+
 
 def matching_data_version() -> str:
-    """A fingerprint of the data matching reads; it changes with every edit."""
-    return data_version(
-        [
-            project_data_version_part(),
-            {"partners": ProjectPartner.objects.count()},
-            (Team.objects.all(), {"count": Count("pk"), "changed": Max("updated_at")}),
-            (
-                Evaluation.objects.all(),
-                {
-                    "count": Count("pk"),
-                    "published": Count("pk", filter=published_evaluation_q()),
-                    "changed": Max("updated_at"),
-                },
-            ),
-            (
-                CollaborationCall.objects.all(),
-                {"count": Count("pk"), "changed": Max("updated_at")},
-            ),
-            {"day": datetime.date.today()},
-        ]
-    )
+    """A version of the data matching reads; it changes after every commit."""
+    version = generation_version(*MATCHING_SOURCES, MatchingTeam)
+    return f"{version};day={datetime.date.today()}"
 
 
 def matching_cached(name: str, compute: Callable[[], T]) -> T:

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Avg, Count, Max, Q
 
+from portal.core.data_version import generation_bump
 from projects.models import Project
 from registry.models import Team, TeamExpertise
 from search.matching.facts import MatchFacts, query_words
@@ -204,6 +205,7 @@ def _teams_write(profiles: Iterable[TeamProfile]) -> None:
         terms += rows
     MatchingTeam.objects.bulk_create(teams, batch_size=BATCH)
     MatchingTeamTerm.objects.bulk_create(terms, batch_size=BATCH * 5)
+    generation_bump(MatchingTeam)  # the cached matches (search/matching/cache.py)
 
 
 # --- writes ------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 
 from projects.dashboard.blocks import BUILDERS
-from projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
@@ -218,9 +217,13 @@ def test_home_page_counts_institutes_as_the_dashboard_does(scene, client):
     assert "/tableau-de-bord/#indicateur-projects_by_institute" in html
 
 
-def test_cached_numbers_follow_unpublishing(scene, client):
+def test_cached_numbers_follow_unpublishing(
+    scene, client, django_capture_on_commit_callbacks
+):
     first = client.get(DASHBOARD).context["summary"]["projects"]
-    # Wagtail's unpublish saves with update_fields: no updated_at, no signal to rely on.
-    Project.objects.filter(pk=scene.projects["B"].pk).update(live=False)
+    # Wagtail's unpublish saves with update_fields (updated_at stays): its post_save
+    # draws a new generation once committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        scene.projects["B"].unpublish()
     second = client.get(DASHBOARD).context["summary"]["projects"]
     assert (first, second) == (5, 4)

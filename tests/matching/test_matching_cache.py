@@ -35,7 +35,7 @@ def computations(monkeypatch):
 
 
 def test_team_page_matches_come_from_the_cache_until_the_data_changes(
-    client, scene, computations
+    client, scene, computations, django_capture_on_commit_callbacks
 ):
     url = scene.lead.get_absolute_url()
     first = client.get(url)
@@ -47,9 +47,12 @@ def test_team_page_matches_come_from_the_cache_until_the_data_changes(
     client.get("/en" + url)  # reasons are in the page's language: its own entry
     assert len(computations) == 2
 
-    ProjectFactory(lead_team=scene.candidate, title="Nouveau projet publié")
+    # A write is seen once committed (its generation is drawn after commit).
+    with django_capture_on_commit_callbacks(execute=True):
+        ProjectFactory(lead_team=scene.candidate, title="Nouveau projet publié")
     client.get(url)
     assert len(computations) == 3
-    CallFactory(team=scene.candidate)
+    with django_capture_on_commit_callbacks(execute=True):
+        CallFactory(team=scene.candidate)
     client.get(url)
     assert len(computations) == 4

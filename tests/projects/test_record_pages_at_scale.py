@@ -36,7 +36,9 @@ def get_counting(client, url: str):
     return response, len(queries)
 
 
-def test_an_organisation_page_lists_a_bounded_page_of_many_led_projects(client, shown):
+def test_an_organisation_page_lists_a_bounded_page_of_many_led_projects(
+    client, shown, django_capture_on_commit_callbacks
+):
     organisation = OrganisationFactory()
     team = TeamFactory(parents=[organisation])
     for number in range(2):
@@ -46,10 +48,12 @@ def test_an_organisation_page_lists_a_bounded_page_of_many_led_projects(client, 
     few, few_queries = get_counting(client, url)
     assert few.context["led_projects_count"] == 2
 
-    for number in range(2, 12):
-        ProjectFactory(lead_organisation=organisation, title=f"Projet {number:02d}")
-        ProjectPartnerFactory(team=team)
-    ProjectFactory(lead_organisation=organisation, live=False, title="Brouillon")
+    # The number is cached until a project is written (and committed).
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(2, 12):
+            ProjectFactory(lead_organisation=organisation, title=f"Projet {number:02d}")
+            ProjectPartnerFactory(team=team)
+        ProjectFactory(lead_organisation=organisation, live=False, title="Brouillon")
     many, many_queries = get_counting(client, url)
 
     assert many_queries == few_queries
@@ -101,3 +105,36 @@ def test_similar_projects_look_at_a_bounded_number_of_candidates(monkeypatch):
 
     assert older not in similar
     assert set(similar) <= set(latest)
+
+
+def test_the_number_of_led_projects_is_counted_once_until_a_project_is_written(
+    client, django_capture_on_commit_callbacks
+):
+    organisation = OrganisationFactory()
+    ProjectFactory(lead_organisation=organisation)
+    url = organisation.get_absolute_url()
+
+    def count_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return sum("SELECT COUNT(*)" in query["sql"] for query in queries)
+
+    assert count_queries() == 1
+    assert count_queries() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        ProjectFactory()  # any project: the generation is the projects' one
+    assert count_queries() == 1
+
+
+def test_the_home_page_reads_its_figures_from_the_cache_and_lists_the_latest(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        projects = [ProjectFactory() for _ in range(7)]
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    assert not [q for q in queries if "COUNT(" in q["sql"]]
+    assert response.context["key_figures"]["projects"] == 7
+    latest = [project.pk for project in response.context["latest_projects"]]
+    assert latest == [project.pk for project in reversed(projects)][:6]

@@ -1,5 +1,5 @@
-"""`python manage.py pages_bench`: p50/p95 and query counts of the project, team
-and organisation pages on the database this process runs on (bench/pages.py),
+"""`python manage.py pages_bench`: p50/p95 and query counts of the home, project,
+team and organisation pages on the database this process runs on (bench/pages.py),
 written to bench/results/pages-<N>.md. Run with DEBUG=false (query capture works
 without DEBUG; Django's debug bookkeeping would be measured otherwise)."""
 
@@ -17,7 +17,9 @@ RESULTS_DIR = Path(settings.BASE_DIR) / "bench" / "results"
 
 
 class Command(BaseCommand):
-    help = "Latency p50/p95 and queries of the project, team and organisation pages."
+    help = (
+        "Latency p50/p95 and queries of the home, project, team and organisation pages."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--sample", type=int, default=20)

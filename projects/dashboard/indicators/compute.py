@@ -3,9 +3,13 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.utils import timezone
 
-from portal.core.data_version import data_version, version_cached
+from portal.core.data_version import (
+    generation_follow,
+    generation_version,
+    version_cached,
+)
 from projects.dashboard.definitions import definition
 from projects.dashboard.filters import DashboardFilters
 from projects.dashboard.indicators.base import CLINICAL_TRL
@@ -28,9 +32,9 @@ from projects.dashboard.indicators.projects import (
     indicator_projects_by_status,
     indicator_projects_by_year,
 )
+from projects.models import Project, ProjectDataset, ProjectFunding, ProjectPartner
 from projects.models.project import STAGE_TRL_RANGES, Stage
-from projects.selectors import project_data_version_part
-from registry.models import Evaluation
+from registry.models import Dataset, Evaluation, Organisation, Team
 
 INDICATORS = {
     "projects_by_institute": indicator_projects_by_institute,
@@ -79,25 +83,33 @@ def indicators_compute(*, filters: DashboardFilters) -> dict:
     return indicators
 
 
-# Caching: the key is the filters, the language and a data version read from the
-# database itself (counts and latest changes of projects and evaluations) rather than
-# a counter bumped by signals: bulk imports, queryset updates and Wagtail's unpublish
-# (which saves with update_fields, leaving updated_at alone) bypass signals, but not
-# these two cheap aggregate queries. Changes that touch neither table (a team's
-# tutelles, a dataset's kind) are caught by the timeout, short enough for a dashboard.
+# Caching: the key is the filters, the language and the generations of what the
+# indicators read (portal/core/data_version.py): one indexed query per request at any
+# scale. What no signal sees is caught by the timeout, short enough for a dashboard.
+INDICATOR_SOURCES = (
+    Project,
+    ProjectPartner,
+    ProjectDataset,
+    ProjectFunding,
+    Project.domains.through,
+    Project.techniques.through,
+    Evaluation,
+    Organisation,
+    Team,
+    Team.parents.through,
+    Dataset,
+)
+
+
+def indicators_generations_follow() -> None:
+    """From the dashboard's AppConfig.ready(): their writes draw new generations."""
+    generation_follow(*INDICATOR_SOURCES)
 
 
 def indicators_data_version() -> str:
-    """A fingerprint of the data the indicators read; it changes with every edit."""
-    return data_version(
-        [
-            project_data_version_part(),
-            (
-                Evaluation.objects.all(),
-                {"count": Count("pk"), "changed": Max("updated_at")},
-            ),
-        ]
-    )
+    """A version of the data the indicators read; it changes after every commit,
+    and with the day (a project counts from its start date)."""
+    return f"{generation_version(*INDICATOR_SOURCES)};day={timezone.localdate()}"
 
 
 def indicators_cached(*, filters: DashboardFilters) -> dict:
