@@ -34,10 +34,12 @@ class Term:
 
 def among(ids: Iterable[int]):
     """A right-hand side for `__in` with many ids: one array parameter on PostgreSQL
-    (a list of thousands of parameters costs more to plan than to run)."""
-    ids = list(ids)
+    (a list of thousands of parameters costs more to plan than to run), written as
+    one array literal (the driver would adapt 100,000 ints one by one)."""
+    ids = [int(pk) for pk in ids]
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+        literal = "{" + ",".join(map(str, ids)) + "}"
+        return RawSQL("SELECT unnest(%s::bigint[])", (literal,))
     return ids
 
 
@@ -78,7 +80,7 @@ def _terms(model) -> dict[int, Term]:
     }
 
 
-def _with_parents(ids: list[int], terms: dict[int, Term]) -> set[int]:
+def _with_parents(ids: Iterable[int], terms: dict[int, Term]) -> set[int]:
     parents = (terms[pk].parent for pk in ids)
     return {*ids, *(parent for parent in parents if parent is not None)}
 
@@ -114,25 +116,33 @@ class ProjectLinks:
             "access_status",
         )
 
-    def facets(self, pk: int) -> dict[str, set[str]]:
-        """The shared facets of one project: the teams leading it or partners, their
-        institutes (projects/institutes.py), its domains, techniques and datasets
-        with the parents of its terms."""
+    def facet_ids(self, pk: int) -> tuple[set[int], ...]:
+        """The ids of one project's shared facets, in the order of FACETS: the teams
+        leading it or partners, their institutes (projects/institutes.py), its
+        domains and techniques with their parents, its datasets."""
         lead_team, lead_organisation = self.owners[pk]
-        partners = self.partners[pk]
-        teams = {lead_team, *(team for team, _ in partners)} - {None}
+        partners = self.partners.get(pk, ())
+        teams = {lead_team, *(team for team, _ in partners)}
+        teams.discard(None)
         institutes = self.lookups.institutes.of_project(
             organisations=[lead_organisation, *(o for _, o in partners)],
             teams=teams,
         )
-        values = {
-            "institutes": institutes,
-            "teams": teams,
-            "domains": _with_parents(self.domains[pk], self.lookups.domains),
-            "techniques": _with_parents(self.techniques[pk], self.lookups.techniques),
-            "datasets": {dataset for dataset, _ in self.uses[pk]},
+        return (
+            institutes,
+            teams,
+            _with_parents(self.domains.get(pk, ()), self.lookups.domains),
+            _with_parents(self.techniques.get(pk, ()), self.lookups.techniques),
+            {dataset for dataset, _ in self.uses.get(pk, ())},
+        )
+
+    def facets(self, pk: int) -> dict[str, list[str]]:
+        """Facet → its sorted values (strings, as the index keeps them)."""
+        values = self.facet_ids(pk)
+        return {
+            facet: sorted(map(str, ids))
+            for facet, ids in zip(FACETS, values, strict=True)
         }
-        return {facet: {str(v) for v in values[facet]} for facet in FACETS}
 
     def terms(self, pk: int) -> list[Term]:
         """The project's domains, then its techniques (each in its table's order)."""
@@ -140,9 +150,11 @@ class ProjectLinks:
         return terms + [self.lookups.techniques[t] for t in self.techniques[pk]]
 
 
-def project_facet_sets(ids: Iterable[int] | None) -> dict[int, dict[str, set[str]]]:
-    """Project id → facet → values, for the public projects among `ids` (every
-    public project if None: one pass over each relation)."""
+def project_facet_ids(ids: Iterable[int] | None) -> dict[int, tuple[tuple, ...]]:
+    """Project id → the ids of each facet (a tuple per facet of FACETS), for the
+    public projects among `ids` (every public project if None: one pass over each
+    relation). Tuples of ints: the garbage collector stops tracking them, where a
+    memo of 100,000 projects' sets would make every collection walk them all."""
     if ids is None:
         projects = Project.objects.public().order_by()
         keys = projects.values("pk")
@@ -157,7 +169,15 @@ def project_facet_sets(ids: Iterable[int] | None) -> dict[int, dict[str, set[str
     }
     with cycle_collection_paused():
         links = ProjectLinks(owners, keys, lookups=Lookups())
-        return {pk: links.facets(pk) for pk in owners}
+        return {pk: tuple(map(tuple, links.facet_ids(pk))) for pk in owners}
+
+
+def project_facet_sets(ids: Iterable[int] | None) -> dict[int, dict[str, set[str]]]:
+    """Project id → facet → values (strings), as project_facet_ids."""
+    return {
+        pk: {f: set(map(str, values)) for f, values in zip(FACETS, row, strict=True)}
+        for pk, row in project_facet_ids(ids).items()
+    }
 
 
 def _pairs(queryset, key: str, *values: str) -> defaultdict[int, list]:
