@@ -91,9 +91,11 @@ class TeamDocument(RegistryDocument):
     search_type = "team"
     expertise = french_text(fields={"exact": Keyword(normalizer="folded")})
     city = Keyword()
-    # The team's matching profile, from its public projects (search/matching_engine):
-    # not searched by /recherche/, which queries named fields only.
-    profile = french_text()
+    # The team's matching profile, from its public projects (search/matching/engine):
+    # not searched by /recherche/, which queries named fields only. Stemmed only:
+    # more_like_this reads `profile`, and a `folded` copy of some 20 kB a team cost
+    # a third of the team index's ingest (issue 15).
+    profile = Text(analyzer="french_index", search_analyzer="french_search")
     granted_datasets = Keyword()
     evaluated_projects = Keyword()
     latest_start = Date()

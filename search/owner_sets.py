@@ -11,13 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from itertools import chain
 
 from django.conf import settings
 
 from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
 from registry.models import Evaluation
-from search.project_sets import FACETS, among, project_facet_sets, project_profiles
+from search.project_sets import FACETS, among, project_facet_ids, project_profiles
 
 # Owner type → querysets of (owner id, public project id, its start) for owner ids.
 LINKS = {
@@ -74,33 +73,24 @@ def owner_links(search_type: str, ids: Iterable[int]) -> dict[int, dict[int, obj
 
 
 def _project_facets(ids: set[int]) -> dict[int, tuple]:
-    """Project id → its facets' values, a tuple per facet of FACETS (tuples of
-    strings, which the garbage collector stops tracking: a memo of sets of 100,000
-    projects would make every collection walk them all)."""
+    """Project id → its facets' ids, a tuple per facet of FACETS."""
     memo = _memo.get()
     if memo is not None:
         if not memo:
-            memo.update(_compact(project_facet_sets(None)))
+            memo.update(project_facet_ids(None))
             memo[None] = ()  # read: an empty registry is not read again
         return memo
     known = {}
     missing = sorted(ids)
     for first in range(0, len(missing), FACET_BATCH):
-        known.update(_compact(project_facet_sets(missing[first : first + FACET_BATCH])))
+        known.update(project_facet_ids(missing[first : first + FACET_BATCH]))
     return known
-
-
-def _compact(facets: dict[int, dict[str, set[str]]]) -> dict[int, tuple]:
-    return {
-        pk: tuple(tuple(values[facet]) for facet in FACETS)
-        for pk, values in facets.items()
-    }
 
 
 def owner_facet_sets(
     search_type: str, ids: Iterable[int], links: dict | None = None
 ) -> dict[int, dict]:
-    """Owner id → facet → values of its public projects."""
+    """Owner id → facet → values (strings) of its public projects."""
     links = links if links is not None else owner_links(search_type, ids)
     facets_by_project = _project_facets(
         set().union(*links.values()) if links else set()
@@ -108,9 +98,11 @@ def owner_facet_sets(
     merged: dict[int, dict] = {}
     for owner, projects in links.items():
         rows = [facets_by_project.get(pk) or EMPTY for pk in projects]
+        # Column by column, in C: an owner may have thousands of projects.
+        columns = zip(*rows, strict=True) if rows else EMPTY
         merged[owner] = {
-            facet: set(chain.from_iterable(row[index] for row in rows))
-            for index, facet in enumerate(FACETS)
+            facet: set(map(str, set().union(*column)))
+            for facet, column in zip(FACETS, columns, strict=True)
         }
     return merged
 

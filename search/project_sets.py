@@ -16,49 +16,35 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from projects.institutes import project_institute_pairs
+from projects.institutes import InstituteMap
 from projects.models import Domain, Project, ProjectDataset, ProjectMember, Technique
 from projects.models.project import ProjectKeyword, ProjectPartner, stage_for_trl
 from registry.models import Dataset, Evaluation, Organisation, Person, Team
 from search.matching.lexicon import project_profile_text
 
 FACETS = ("institutes", "teams", "domains", "techniques", "datasets")
-# Facet → the lookups from a project to its values (institutes: projects/institutes).
-FACET_LOOKUPS = {
-    "teams": ("lead_team", "partners__team"),
-    "domains": ("domains", "domains__parent"),
-    "techniques": ("techniques", "techniques__parent"),
-    "datasets": ("dataset_uses__dataset",),
-}
 
 
 @dataclass(frozen=True)
 class Term:
     name: str
     name_en: str
+    parent: int | None
 
 
 def among(ids: Iterable[int]):
     """A right-hand side for `__in` with many ids: one array parameter on PostgreSQL
-    (a list of thousands of parameters costs more to plan than to run)."""
-    ids = list(ids)
+    (a list of thousands of parameters costs more to plan than to run), written as
+    one array literal (the driver would adapt 100,000 ints one by one)."""
+    ids = [int(pk) for pk in ids]
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+        literal = "{" + ",".join(map(str, ids)) + "}"
+        return RawSQL("SELECT unnest(%s::bigint[])", (literal,))
     return ids
 
 
 def public_projects(ids: Iterable[int]):
     return Project.objects.public().filter(pk__in=among(ids)).order_by()
-
-
-def project_facet_sets(ids: Iterable[int] | None) -> dict[int, dict[str, set[str]]]:
-    """Project id → facet → values, for the public projects among `ids` (every
-    public project if None: one pass over each relation)."""
-    projects = (
-        Project.objects.public().order_by() if ids is None else public_projects(ids)
-    )
-    with cycle_collection_paused():
-        return _facet_sets(projects)
 
 
 @contextmanager
@@ -74,68 +60,152 @@ def cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _facet_sets(projects) -> dict[int, dict[str, set[str]]]:
-    facets: dict[int, dict[str, set[str]]] = {
-        pk: {facet: set() for facet in FACETS}
-        for pk in projects.values_list("pk", flat=True)
-    }
-    for pk, institute in project_institute_pairs(projects):
-        facets[pk]["institutes"].add(str(institute))
-    for facet, lookups in FACET_LOOKUPS.items():
-        for lookup in lookups:
-            for pk, value in projects.values_list("pk", lookup):
-                if value is not None:
-                    facets[pk][facet].add(str(value))
-    return facets
+class Lookups:
+    """The small tables a batch of projects refers to, read whole once per batch
+    (taxonomy terms, the institutes of every organisation and team): a project's
+    facets are then computed in memory, not joined path by path."""
+
+    def __init__(self):
+        self.domains = _terms(Domain)
+        self.techniques = _terms(Technique)
+        self.institutes = InstituteMap()
 
 
-def _pairs(queryset, key: str, *values: str) -> dict[int, list]:
-    grouped: dict[int, list] = defaultdict(list)
-    for row in queryset.order_by(key, "pk").values_list(key, *values):
-        grouped[row[0]].append(row[1] if len(values) == 1 else row[1:])
-    return grouped
-
-
-def _terms() -> tuple[dict[int, Term], dict[int, Term]]:
-    def load(model) -> dict[int, Term]:
-        return {
-            pk: Term(name, name_en)
-            for pk, name, name_en in model.objects.values_list("pk", "name", "name_en")
-        }
-
-    return load(Domain), load(Technique)
-
-
-def _project_relations(ids: list[int]) -> dict[str, dict[int, list]]:
-    """Per relation, project id → its rows, in one query each."""
+def _terms(model) -> dict[int, Term]:
     return {
-        "keywords": _pairs(
-            ProjectKeyword.objects.filter(content_object_id__in=among(ids)),
-            "content_object_id",
-            "tag__name",
-        ),
-        "domains": _pairs(
-            Project.domains.through.objects.filter(project_id__in=among(ids)),
+        pk: Term(name, name_en, parent)
+        for pk, name, name_en, parent in model.objects.values_list(
+            "pk", "name", "name_en", "parent_id"
+        )
+    }
+
+
+def _with_parents(ids: Iterable[int], terms: dict[int, Term]) -> set[int]:
+    parents = (terms[pk].parent for pk in ids)
+    return {*ids, *(parent for parent in parents if parent is not None)}
+
+
+class ProjectLinks:
+    """A batch of public projects with their links, one query per relation, for
+    their facets and documents: `owners` maps each project to its lead team and
+    organisation; `keys` selects their ids (an id array, or a subquery)."""
+
+    def __init__(self, owners: dict[int, tuple], keys, *, lookups: Lookups):
+        self.lookups = lookups
+        self.owners = owners
+        self.partners = _pairs(
+            ProjectPartner.objects.filter(project_id__in=keys),
+            "project_id",
+            "team_id",
+            "organisation_id",
+        )
+        self.domains = _pairs(
+            Project.domains.through.objects.filter(project_id__in=keys),
             "project_id",
             "domain_id",
-        ),
-        "techniques": _pairs(
-            Project.techniques.through.objects.filter(project_id__in=among(ids)),
+        )
+        self.techniques = _pairs(
+            Project.techniques.through.objects.filter(project_id__in=keys),
             "project_id",
             "technique_id",
-        ),
-        "uses": _pairs(
-            ProjectDataset.objects.filter(project_id__in=among(ids)),
+        )
+        self.uses = _pairs(
+            ProjectDataset.objects.filter(project_id__in=keys),
             "project_id",
             "dataset_id",
             "access_status",
-        ),
-        "verdicts": _pairs(
-            Evaluation.objects.public().filter(project_id__in=among(ids)),
-            "project_id",
-            "verdict",
-        ),
+        )
+
+    def facet_ids(self, pk: int) -> tuple[set[int], ...]:
+        """The ids of one project's shared facets, in the order of FACETS: the teams
+        leading it or partners, their institutes (projects/institutes.py), its
+        domains and techniques with their parents, its datasets."""
+        lead_team, lead_organisation = self.owners[pk]
+        partners = self.partners.get(pk, ())
+        teams = {lead_team, *(team for team, _ in partners)}
+        teams.discard(None)
+        institutes = self.lookups.institutes.of_project(
+            organisations=[lead_organisation, *(o for _, o in partners)],
+            teams=teams,
+        )
+        return (
+            institutes,
+            teams,
+            _with_parents(self.domains.get(pk, ()), self.lookups.domains),
+            _with_parents(self.techniques.get(pk, ()), self.lookups.techniques),
+            {dataset for dataset, _ in self.uses.get(pk, ())},
+        )
+
+    def facets(self, pk: int) -> dict[str, list[str]]:
+        """Facet → its sorted values (strings, as the index keeps them)."""
+        values = self.facet_ids(pk)
+        return {
+            facet: sorted(map(str, ids))
+            for facet, ids in zip(FACETS, values, strict=True)
+        }
+
+    def terms(self, pk: int) -> list[Term]:
+        """The project's domains, then its techniques (each in its table's order)."""
+        terms = [self.lookups.domains[t] for t in self.domains[pk]]
+        return terms + [self.lookups.techniques[t] for t in self.techniques[pk]]
+
+
+def project_facet_ids(ids: Iterable[int] | None) -> dict[int, tuple[tuple, ...]]:
+    """Project id → the ids of each facet (a tuple per facet of FACETS), for the
+    public projects among `ids` (every public project if None: one pass over each
+    relation). Tuples of ints: the garbage collector stops tracking them, where a
+    memo of 100,000 projects' sets would make every collection walk them all."""
+    if ids is None:
+        projects = Project.objects.public().order_by()
+        keys = projects.values("pk")
+    else:
+        ids = list(ids)
+        projects, keys = public_projects(ids), among(ids)
+    owners = {
+        pk: (team, organisation)
+        for pk, team, organisation in projects.values_list(
+            "pk", "lead_team_id", "lead_organisation_id"
+        )
     }
+    with cycle_collection_paused():
+        links = ProjectLinks(owners, keys, lookups=Lookups())
+        return {pk: tuple(map(tuple, links.facet_ids(pk))) for pk in owners}
+
+
+def project_facet_sets(ids: Iterable[int] | None) -> dict[int, dict[str, set[str]]]:
+    """Project id → facet → values (strings), as project_facet_ids."""
+    return {
+        pk: {f: set(map(str, values)) for f, values in zip(FACETS, row, strict=True)}
+        for pk, row in project_facet_ids(ids).items()
+    }
+
+
+def _pairs(queryset, key: str, *values: str) -> defaultdict[int, list]:
+    grouped: defaultdict[int, list] = defaultdict(list)
+    rows = queryset.order_by(key, "pk").values_list(key, *values)
+    if len(values) == 1:
+        for owner, value in rows:
+            grouped[owner].append(value)
+    else:
+        for row in rows:
+            grouped[row[0]].append(row[1:])
+    return grouped
+
+
+def _keywords(ids: list[int]) -> defaultdict[int, list]:
+    return _pairs(
+        ProjectKeyword.objects.filter(content_object_id__in=among(ids)),
+        "content_object_id",
+        "tag__name",
+    )
+
+
+def _verdicts(ids: list[int]) -> defaultdict[int, list]:
+    return _pairs(
+        Evaluation.objects.public().filter(project_id__in=among(ids)),
+        "project_id",
+        "verdict",
+    )
 
 
 def project_profiles(ids: Iterable[int]) -> dict[int, dict]:
@@ -147,28 +217,32 @@ def project_profiles(ids: Iterable[int]) -> dict[int, dict]:
             "pk", "title", "acronym", "summary", "description", "start_date"
         )
     )
-    relations = _project_relations([row[0] for row in rows])
-    domains, techniques = _terms()
-    granted = ProjectDataset.AccessStatus.GRANTED
+    pks = [row[0] for row in rows]
+    keywords = _keywords(pks)
+    domains = _pairs(
+        Project.domains.through.objects.filter(project_id__in=among(pks)),
+        "project_id",
+        "domain_id",
+    )
+    techniques = _pairs(
+        Project.techniques.through.objects.filter(project_id__in=among(pks)),
+        "project_id",
+        "technique_id",
+    )
+    domain_terms, technique_terms = _terms(Domain), _terms(Technique)
     profiles = {}
     for pk, title, acronym, summary, description, start_date in rows:
-        terms = [domains[t] for t in relations["domains"][pk]]
-        terms += [techniques[t] for t in relations["techniques"][pk]]
+        terms = [domain_terms[t] for t in domains[pk]]
+        terms += [technique_terms[t] for t in techniques[pk]]
         profiles[pk] = {
             "text": project_profile_text(
                 title=title,
                 acronym=acronym,
                 summary=summary,
                 description=description,
-                keywords=relations["keywords"][pk],
+                keywords=keywords[pk],
                 terms=terms,
             ),
-            "granted": {
-                str(dataset)
-                for dataset, status in relations["uses"][pk]
-                if status == granted
-            },
-            "evaluated": bool(relations["verdicts"][pk]),
             "start_date": start_date,
         }
     return profiles
@@ -197,43 +271,38 @@ def _organisation_label(acronym: str, name: str) -> str:
 
 def project_documents(ids: Iterable[int]) -> list[dict]:
     """The index documents of the public projects among `ids`, in id order."""
+    ids = list(ids)
     projects = public_projects(ids).order_by("pk")
     fields = ("pk", "slug", "title", "title_en", "acronym", "summary", "description",
               "summary_en", "description_en", "status", "trl", "start_date",
               "first_published_at", "updated_at", "lead_organisation__name",
-              "lead_organisation__acronym")  # fmt: skip
+              "lead_organisation__acronym", "lead_team_id",
+              "lead_organisation_id")  # fmt: skip
     rows = list(projects.values_list(*fields))
     pks = [row[0] for row in rows]
-    relations = _project_relations(pks)
-    facets = project_facet_sets(pks)
-    domains, techniques = _terms()
-    partners = _pairs(
-        ProjectPartner.objects.filter(project_id__in=among(pks)),
-        "project_id",
-        "team_id",
-        "organisation_id",
-    )
+    owners = {row[0]: row[-2:] for row in rows}
+    links = ProjectLinks(owners, among(pks), lookups=Lookups())
+    keywords, verdicts = _keywords(pks), _verdicts(pks)
     members = _pairs(
         ProjectMember.objects.filter(project_id__in=among(pks)),
         "project_id",
         "person_id",
     )
-    labels = _labels(partners, members, relations["uses"])
+    labels = _labels(links.partners, members, links.uses)
     url = UrlPattern("projects:project_detail")
     documents = []
     for row in rows:
         document = dict(zip(fields, row, strict=True))
         pk = document["pk"]
-        terms = [domains[t] for t in relations["domains"][pk]]
-        terms += [techniques[t] for t in relations["techniques"][pk]]
+        terms = links.terms(pk)
         names = [document["lead_organisation__name"]]
         names.append(document["lead_organisation__acronym"])
         names += [
             labels["team"][team] if team else labels["organisation"][organisation]
-            for team, organisation in partners[pk]
+            for team, organisation in links.partners[pk]
         ]
         names += [labels["person"][person] for person in members[pk]]
-        names += [labels["dataset"][dataset] for dataset, _ in relations["uses"][pk]]
+        names += [labels["dataset"][dataset] for dataset, _ in links.uses[pk]]
         title, acronym = document["title"], document["acronym"]
         start = document["start_date"]
         documents.append(
@@ -249,7 +318,7 @@ def project_documents(ids: Iterable[int]) -> list[dict]:
                 "summary": document["summary"],
                 "body": _text(document["description"]),
                 "body_en": _text(document["summary_en"], document["description_en"]),
-                "keywords": relations["keywords"][pk]
+                "keywords": keywords[pk]
                 + [term.name for term in terms]
                 + [term.name_en for term in terms],
                 "names": [name for name in names if name],
@@ -257,12 +326,12 @@ def project_documents(ids: Iterable[int]) -> list[dict]:
                 "sort_title": title,
                 "status": document["status"],
                 "stage": stage_for_trl(document["trl"]).value,
-                "verdicts": sorted({v for v in relations["verdicts"][pk] if v}),
+                "verdicts": sorted({v for v in verdicts[pk] if v}),
                 "start_year": start.year if start else None,
                 "start_date": start,
                 "published_at": document["first_published_at"],
                 "updated_at": document["updated_at"],
-                **{facet: sorted(values) for facet, values in facets[pk].items()},
+                **{facet: sorted(values) for facet, values in links.facets(pk).items()},
             }
         )
     return documents

@@ -8,10 +8,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from projects.institutes import project_institute_pairs
+from projects.models import Project
 from search.owner_sets import project_facets_memo
+from search.project_sets import FACETS, project_facet_sets
 from search.sources import SOURCES
 from tests.factories import (
     DatasetFactory,
+    OrganisationFactory,
     ProjectDatasetFactory,
     ProjectFactory,
     ProjectPartnerFactory,
@@ -73,3 +77,45 @@ def test_owner_facets_come_from_public_projects_with_or_without_the_memo():
     assert str(public.lead_team_id) in without["teams"]
     assert str(draft.lead_team_id) not in without["teams"]
     assert without == within
+
+
+# The lookups the facets were once joined by, path by path: the oracle of the
+# in-memory computation (projects/institutes.InstituteMap, search/project_sets.py).
+JOINED_FACETS = {
+    "teams": ("lead_team", "partners__team"),
+    "domains": ("domains", "domains__parent"),
+    "techniques": ("techniques", "techniques__parent"),
+    "datasets": ("dataset_uses__dataset",),
+}
+
+
+def _joined_facets(projects) -> dict[int, dict[str, set[str]]]:
+    facets = {p.pk: {facet: set() for facet in FACETS} for p in projects}
+    queryset = Project.objects.filter(pk__in=facets)
+    for pk, institute in project_institute_pairs(queryset):
+        facets[pk]["institutes"].add(str(institute))
+    for facet, lookups in JOINED_FACETS.items():
+        for lookup in lookups:
+            for pk, value in queryset.values_list("pk", lookup):
+                if value is not None:
+                    facets[pk][facet].add(str(value))
+    return facets
+
+
+def test_facets_computed_in_memory_equal_the_joined_paths():
+    institute = OrganisationFactory(name="Institut", kind="institute")
+    unit = OrganisationFactory(kind="university", parent=institute)
+    projects = [rich_project() for _ in range(2)]
+    projects.append(ProjectFactory(lead_organisation=unit, lead_team=None))
+    via_team = ProjectFactory(lead_team=TeamFactory(parents=[unit]))
+    ProjectPartnerFactory(project=via_team, team=None, organisation=unit)
+    ProjectPartnerFactory(project=via_team, team=TeamFactory(parents=[unit]))
+    projects.append(via_team)
+    ids = [project.pk for project in projects]
+    expected = _joined_facets(projects)
+    assert {str(institute.pk)} <= expected[via_team.pk]["institutes"]
+    assert project_facet_sets(ids) == expected
+    every = project_facet_sets(None)  # the one pass over each relation
+    assert {pk: every[pk] for pk in ids} == expected
+    for document in SOURCES["project"].documents_for(ids):
+        assert {f: set(document[f]) for f in FACETS} == expected[document["pk"]]

@@ -1,5 +1,7 @@
 """`python manage.py search_index rebuild|reconcile|drain|status [--type …]`."""
 
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.core.progress import Progress
@@ -67,9 +69,16 @@ class Command(BaseCommand):
         with project_facets_memo():
             for search_type in types:
                 progress = Progress(self.stdout, search_type)
+                started = time.monotonic()
                 name = index_rebuild(search_type=search_type, progress=progress.report)
+                seconds = time.monotonic() - started
                 progress.finish()
-                self.stdout.write(f"{search_type}: index {name} en service")
+                # The whole rebuild of the type, index creation and alias included.
+                rate = progress.total / seconds if seconds else 0
+                self.stdout.write(
+                    f"{search_type}: index {name} en service ({progress.total} "
+                    f"documents en {seconds:.1f} s, {rate:.0f} docs/s)"
+                )
 
     def do_reconcile(self, types, check=False, **options):
         total = 0

@@ -1,0 +1,60 @@
+"""Where a rebuild's time goes (issue 15): each type's index rebuilt as by
+`search_index rebuild` (one reading of the projects' facets for all types), with
+the CPU seconds of this process (document building, serialization), of
+Elasticsearch (the node's whole process: other clients' searches count too) and
+the time the main thread waited for the engine's answers.
+
+    $(BENCH_ENV) .venv/bin/python manage.py shell < bench/indexing_split.py
+
+(TYPES=project,team… to choose.) The database's CPU is not counted: the documents
+are read on the read-ahead thread's own connection.
+"""
+
+import os
+import resource
+import time
+
+import search.bulk as bulk
+from bench.search.indexing import bench_index
+from search.client import es_client
+from search.owner_sets import project_facets_memo
+
+waited = [0.0]
+_collect = bulk._collect
+
+
+def _collect_timed(future, report):
+    started = time.monotonic()
+    try:
+        return _collect(future, report)
+    finally:
+        waited[0] += time.monotonic() - started
+
+
+def es_cpu() -> float:
+    stats = es_client().nodes.stats(metric="process")["nodes"]
+    return next(iter(stats.values()))["process"]["cpu"]["total_in_millis"] / 1000
+
+
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+bulk._collect = _collect_timed
+types = os.environ.get("TYPES", "project,team,person,dataset,organisation")
+print(f"load average at start {os.getloadavg()[0]:.1f}")
+with project_facets_memo():
+    for search_type in types.split(","):
+        es_before, own_before, waited[0] = es_cpu(), own_cpu(), 0.0
+        (result,) = bench_index(types=[search_type])
+        es_used, own_used = es_cpu() - es_before, own_cpu() - own_before
+        count = max(result.documents, 1)
+        print(
+            f"{search_type}: {result.documents} documents in {result.seconds:.1f} s "
+            f"→ {result.per_second:.0f} docs/s; Python CPU {own_used:.1f} s "
+            f"({1000 * own_used / count:.2f} ms/doc), Elasticsearch CPU "
+            f"{es_used:.1f} s ({1000 * es_used / count:.2f} ms/doc), waiting for "
+            f"the engine {waited[0]:.1f} s, load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
