@@ -4,7 +4,9 @@ a dataset's. Registered for those pages from `ProjectsConfig.ready()` through
 comes through `Project.objects.public()`.
 """
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Count, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from portal.core import related
 from portal.core.data_version import (
@@ -63,8 +65,20 @@ def _partner_projects(*partners: QuerySet, exclude_lead: dict) -> list[Project]:
     across two relations, scanned every partner row: 87 ms at 100,000 projects)."""
     rows = [queryset.values("project_id") for queryset in partners]
     ids = rows[0].union(*rows[1:]) if len(rows) > 1 else rows[0]
-    projects = _public_projects().filter(pk__in=ids).exclude(**exclude_lead)
+    projects = _public_projects().filter(_pk_among(ids)).exclude(**exclude_lead)
     return list(projects[:RECORD_PROJECTS_SHOWN])
+
+
+def _pk_among(ids: QuerySet):
+    """`pk IN (ids)`; on PostgreSQL `pk = ANY(ARRAY(ids))`, which the planner reads
+    through the primary key: for an organisation whose teams partner in 4,600
+    projects, `IN` hashed the ids and scanned all 100,000 projects by title
+    (42 ms against 20 ms, EXPLAIN ANALYZE at 100,000 projects)."""
+    if connection.vendor != "postgresql":
+        return Q(pk__in=ids)
+    sql, params = ids.query.sql_with_params()
+    column = f'"{Project._meta.db_table}"."{Project._meta.pk.column}"'
+    return RawSQL(f"{column} = ANY(ARRAY({sql}))", params, output_field=BooleanField())
 
 
 def public_rows_prefetch(relation: str, model) -> Prefetch:
