@@ -1,12 +1,11 @@
 """The API's project list page as plain rows (portal/core/api/list_rows.py): the
 representation of `ProjectSerializer`, key for key, built from `.values()` in a
-fixed number of queries (the page, its domains, techniques and keywords, one per
-expanded relation). tests/api/test_list_rows.py renders both and compares them.
+fixed number of queries: the page (leads joined in), then its terms, keywords and
+expanded relations in one statement on PostgreSQL (portal/core/api/rows_json.py).
+tests/api/test_list_rows.py renders both and compares them.
 """
 
 from collections.abc import Sequence
-
-from django.db.models import Value
 
 from portal.core.api.list_rows import (
     ListRows,
@@ -14,9 +13,9 @@ from portal.core.api.list_rows import (
     ValueLists,
     date_text,
     datetime_text_in_zone,
-    load_value_lists,
     nested,
 )
+from portal.core.api.rows_json import load_together
 from projects.api import rows
 from projects.models import Project, ProjectKeyword
 from projects.models.project import stage_for_trl
@@ -43,7 +42,7 @@ DATETIME_COLUMNS = (
 LEADS = {"lead_organisation": rows.ORGANISATION, "lead_team": rows.TEAM}
 
 # The terms in their own ordering (as the serializer's prefetch reads them), and
-# keywords sorted by name in Python (as `tag_names`), read in one statement.
+# keywords sorted by name in Python (as `tag_names`).
 TERM_LISTS = {
     "domains": ValueLists(
         queryset=lambda: Project.domains.through.objects.all(),
@@ -61,7 +60,7 @@ TERM_LISTS = {
         queryset=lambda: ProjectKeyword.objects.all(),
         parent="content_object_id",
         value="tag__name",
-        sort=(Value(0), Value(""), "tag_id"),
+        sort=("tag__name",),
     ),
 }
 # `?expand=` of a related list: its loader (in the serializer's expansions).
@@ -86,12 +85,8 @@ class ProjectListRows(ListRows):
 
     def represent(self, page: list[dict], *, expand: Sequence[str], request) -> list:
         ids = [row["pk"] for row in page]
-        terms = load_value_lists(TERM_LISTS, ids)
-        related = {
-            name: loader.load(ids)
-            for name, loader in RELATED_ROWS.items()
-            if name in expand
-        }
+        expanded = {name: RELATED_ROWS[name] for name in expand if name in RELATED_ROWS}
+        lists = load_together({**TERM_LISTS, **expanded}, ids)
         api_url = UrlTemplate(request, "api:project-detail")
         web_url = UrlTemplate(request, "projects:project_detail")
         datetime_text = datetime_text_in_zone()
@@ -103,9 +98,9 @@ class ProjectListRows(ListRows):
             item["stage"] = str(stage_for_trl(row["trl"]))
             item["start_date"] = date_text(row["start_date"])
             item["end_date"] = date_text(row["end_date"])
-            item["domains"] = terms["domains"].get(pk, [])
-            item["techniques"] = terms["techniques"].get(pk, [])
-            item["keywords"] = sorted(terms["keywords"].get(pk, []))
+            item["domains"] = lists["domains"].get(pk, [])
+            item["techniques"] = lists["techniques"].get(pk, [])
+            item["keywords"] = sorted(lists["keywords"].get(pk, []))
             for lead, fields in LEADS.items():
                 if lead in expand:
                     item[lead] = nested(row, lead, fields)
@@ -113,8 +108,7 @@ class ProjectListRows(ListRows):
                     item[lead] = row[f"{lead}__slug"]
             item.update((name, row[name]) for name in TAIL_COLUMNS)
             item.update((name, datetime_text(row[name])) for name in DATETIME_COLUMNS)
-            for name in expand:
-                if name in related:
-                    item[name] = related[name].get(pk, [])
+            for name in expanded:
+                item[name] = lists[name].get(pk, [])
             represented.append(item)
         return represented

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import QuerySet, Value
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -70,37 +70,22 @@ class UrlTemplate:
 @dataclass(frozen=True)
 class ValueLists:
     """One column of related rows as a list per page object (`{pk: [slug, …]}`):
-    the slugs of a project's domains, its keyword names. `sort` orders each list:
-    columns or expressions, the same number and types in every `ValueLists` read
-    together (`load_value_lists`)."""
+    the slugs of a project's domains, its keyword names, ordered by `sort`'s
+    columns. Read with the page's other lists (portal/core/api/rows_json.py)."""
 
     queryset: Callable[[], QuerySet]
     parent: str
     value: str
-    sort: tuple = ()
+    sort: tuple[str, ...] = ()
 
-    def rows(self, parent_ids: Sequence, index: int) -> QuerySet:
-        rows = self.queryset().order_by().filter(**{f"{self.parent}__in": parent_ids})
-        return rows.annotate(_list=Value(index)).values_list(
-            "_list", self.parent, self.value, *self.sort
-        )
-
-
-def load_value_lists(lists: Mapping[str, ValueLists], parent_ids: Sequence) -> dict:
-    """`{name: {pk: [value, …]}}` for several `ValueLists` in one statement (UNION
-    ALL, ordered by the database as each list's own query would be): under load
-    each round trip waits its turn for a core, so a page pays one, not one a list.
-    The first list's `sort` names columns (the union's ORDER BY refers to them)."""
-    grouped = {name: defaultdict(list) for name in lists}
-    if not parent_ids or not lists:
+    def load(self, parent_ids: Sequence) -> dict:
+        grouped = defaultdict(list)
+        if parent_ids:
+            rows = self.queryset().filter(**{f"{self.parent}__in": parent_ids})
+            rows = rows.order_by(*self.sort) if self.sort else rows
+            for parent, value in rows.values_list(self.parent, self.value):
+                grouped[parent].append(value)
         return grouped
-    names = list(lists)
-    parts = [lists[name].rows(parent_ids, index) for index, name in enumerate(names)]
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    rows = rows.order_by("_list", *lists[names[0]].sort)
-    for index, parent, value, *_sort in rows:
-        grouped[names[index]][parent].append(value)
-    return grouped
 
 
 class ListRows:
