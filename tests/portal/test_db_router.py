@@ -34,7 +34,9 @@ def queries_by_alias(call) -> dict[str, int]:
 
 # Committed rows (transaction=True): the replica's connection sees what the
 # primary's committed, as a real replica does once it has replayed it.
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True, databases=["default", "replica"]
+)
 def test_a_visitors_api_read_runs_on_the_replica(client):
     project = ProjectFactory()
     response = None
@@ -50,7 +52,9 @@ def test_a_visitors_api_read_runs_on_the_replica(client):
     assert counts["default"] == 0
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True, databases=["default", "replica"]
+)
 def test_a_signed_in_client_reads_the_primary(client, django_user_model):
     project = ProjectFactory()
     user = django_user_model.objects.create_user(username="u", password="x-pw-12345")
@@ -83,7 +87,9 @@ def request(method: str = "GET", **environ):
 
 
 # Outside the test's own transaction (inside one, every read is the primary's).
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True, databases=["default", "replica"]
+)
 def test_after_a_write_and_inside_a_transaction_reads_go_to_the_primary():
     request()
     try:
