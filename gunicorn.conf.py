@@ -34,6 +34,12 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 
 
 def when_ready(server):
+    if preload_app:
+        # Before the fork (the app is loaded): what every worker's first request
+        # built lazily, 0.3 s of CPU each (portal/core/warm_up.py).
+        from portal.core.warm_up import warm_up_process
+
+        warm_up_process()
     # What was imported before the fork never changes: keep it out of the cyclic
     # collector, so collections in the workers stay short and pages stay shared.
     gc.freeze()

@@ -11,3 +11,8 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Socle")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.core.db_router import connect_signals
+
+        connect_signals()

@@ -156,6 +156,18 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+# A streaming replica of the primary (PostgreSQL), for the reads of visitors' GET
+# requests (portal/core/db_router.py: what goes there and why); absent, every query
+# goes to the primary. Migrations never run there.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=0),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = (
+    ["portal.core.db_router.PrimaryReplicaRouter"] if "replica" in DATABASES else []
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -----------------------------------------------------------------------

@@ -3,6 +3,7 @@ the API with one difference: records are named by slug rather than by id."""
 
 import copy
 
+from django.db.models import QuerySet
 from drf_spectacular.drainage import set_override
 from drf_spectacular.types import OpenApiTypes
 
@@ -13,6 +14,15 @@ SLUG_NAMED_FILTERS = ("institute", "team", "domain", "technique", "dataset")
 
 class ProjectApiFilter(ProjectFilter):
     """Same dimensions and methods as the list page: `?domain=oncologie&stage=research`."""
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        for name, value in self.form.cleaned_data.items():
+            # A choice left empty is `.none()` of its choices, which each filter's
+            # `if not value` compiles to SQL: a few milliseconds every list page.
+            if isinstance(value, QuerySet) and value.query.is_empty():
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
 
 for _name in SLUG_NAMED_FILTERS:

@@ -5,8 +5,17 @@ Each loader shows the columns of its serializer in projects/api/serializers.py,
 which still documents them; tests/api/test_api_rows.py pins both equal.
 """
 
-from portal.core.api.rows import RowsLoader
-from projects.models import ProjectDataset, ProjectMember, ProjectPartner
+from django.utils.module_loading import import_string
+from rest_framework import serializers
+
+from portal.core.api.rows import RowsLoader, SerializedRows
+from projects.models import (
+    ProjectDataset,
+    ProjectFunding,
+    ProjectMember,
+    ProjectPartner,
+    ProjectPublication,
+)
 from projects.models.legal_basis import LEGAL_BASIS_FIELDS
 from registry.models import Evaluation
 
@@ -47,4 +56,27 @@ EVALUATION_ROWS = RowsLoader(
         "verdict",
         "published_on",
     ),
+)
+
+FUNDING_ROWS = RowsLoader(
+    queryset=lambda: ProjectFunding.objects.order_by("pk"),
+    parent="project_id",
+    fields=("programme", "grant_reference", "amount_eur"),
+    nested={"funder": ORGANISATION},
+    order=("funder", "programme", "grant_reference", "amount_eur"),
+    # As `FundingSerializer` shows it: text with its two decimals.
+    convert={
+        "amount_eur": serializers.DecimalField(
+            max_digits=12, decimal_places=2
+        ).to_representation
+    },
+)
+
+# A publication's URL comes from its DOI or HAL id (`ProjectPublication.url`).
+PUBLICATION_ROWS = SerializedRows(
+    queryset=lambda: ProjectPublication.objects.order_by("-year", "title", "pk"),
+    parent="project_id",
+    serializer=lambda: import_string(
+        "projects.api.serializers.PublicationSerializer"
+    )(),
 )

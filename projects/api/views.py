@@ -20,6 +20,7 @@ from portal.core.json_input import DepthLimitedJSONParser
 from projects import selectors
 from projects.api import serializers, services
 from projects.api.filters import ProjectApiFilter
+from projects.api.list_rows import ProjectListRows
 from projects.api.version import project_list_data_version
 from projects.api.write import ProjectWriteSerializer
 from projects.drafts import EditConflict
@@ -88,6 +89,7 @@ class ProjectViewSet(PublicReadViewSet):
     http_method_names = ["get", "head", "options", "post", "patch"]
     jsonld_actions = ("retrieve", "by_doi")
     queryset = Project.objects.none()
+    list_rows = ProjectListRows()
 
     def get_permissions(self):
         if self.action in ("create", "partial_update"):

@@ -36,6 +36,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from portal.core.api.defaults import RegistryCursorPagination
+from portal.core.api.list_rows import ListRows
 from portal.core.api.page_cache import cached_page_response, is_cacheable
 from portal.core.api.rows import RowsLoader
 
@@ -269,17 +270,34 @@ class PublicReadViewSet(ExpandViewMixin, viewsets.ReadOnlyModelViewSet):
         given, anonymous list pages are cached by it (portal/core/api/page_cache.py)."""
         return None
 
+    # Set to have list pages read as plain rows (portal/core/api/list_rows.py).
+    list_rows: ListRows | None = None
+
     def list(self, request, *args, **kwargs):
-        uncached = super().list
         version = self.list_data_version() if is_cacheable(request) else None
         if version is None:
-            return uncached(request, *args, **kwargs)
+            return self.computed_list(request, *args, **kwargs)
         return cached_page_response(
             self,
             request,
             version=version,
-            compute=lambda: uncached(request, *args, **kwargs),
+            compute=lambda: self.computed_list(request, *args, **kwargs),
         )
+
+    def computed_list(self, request, *args, **kwargs):
+        # A format suffix (`/projects.json`) shows in each row's URL: the serializer's.
+        if self.list_rows is None or self.format_kwarg:
+            return super().list(request, *args, **kwargs)
+        expand = self.requested_expansions()
+        queryset = self.filter_queryset(self.public_queryset())
+        rows = self.list_rows.page_queryset(queryset, expand)
+        page = self.paginator.paginate_queryset(rows, request, view=self)
+        data = self.list_rows.represent(
+            list(rows) if page is None else page, expand=expand, request=request
+        )
+        if page is None:
+            return Response(data)
+        return self.get_paginated_response(data)
 
     def initial(self, request, *args, **kwargs):
         # PostgreSQL text cannot hold NUL: refuse it before it reaches a query.

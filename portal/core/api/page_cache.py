@@ -63,4 +63,10 @@ def cached_page_response(
 
 
 def is_cacheable(request) -> bool:
-    return request.method in ("GET", "HEAD") and not request.user.is_authenticated
+    """Anonymous reads, when pages are kept at all (`API_LIST_CACHE_SECONDS` 0
+    computes every page without reading the data version)."""
+    return (
+        settings.API_LIST_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+    )

@@ -31,13 +31,18 @@ class RowsLoader:
     the page object's pk; `fields` are its own columns, or `(name, column)` pairs for
     a column shown under another name (`("evaluator", "evaluator__slug")`); `nested`
     the related objects shown inside each row (`{"team": ("slug", "name", …)}` reads
-    `team__slug`…).
+    `team__slug`…); `convert` the functions applied to some columns' values.
     """
 
     queryset: Callable[[], QuerySet]
     parent: str
     fields: Sequence[str | tuple[str, str]] = ()
     nested: Nested = field(default_factory=dict)
+    # Columns whose value the serializer shows otherwise (a decimal as text): the
+    # function applied to each non-null value.
+    convert: Mapping[str, Callable] = field(default_factory=dict)
+    # The keys in the serializer's order when it differs from plain-then-nested.
+    order: Sequence[str] = ()
 
     @cached_property
     def _plain(self) -> tuple[tuple[str, str], ...]:
@@ -58,11 +63,16 @@ class RowsLoader:
 
     def shape(self, row: dict) -> dict:
         shaped = {name: row[column] for name, column in self._plain}
+        for name, function in self.convert.items():
+            if shaped[name] is not None:
+                shaped[name] = function(shaped[name])
         for name, nested_columns in self._nested:
             if row[nested_columns[0][1]] is None:
                 shaped[name] = None
             else:
                 shaped[name] = {key: row[column] for key, column in nested_columns}
+        if self.order:
+            return {key: shaped[key] for key in self.order}
         return shaped
 
     def load(self, parent_ids: Sequence) -> dict:
@@ -87,3 +97,23 @@ class PrebuiltRows(serializers.ListSerializer):
 
     def to_representation(self, data):
         return list(data)
+
+
+@dataclass(frozen=True)
+class SerializedRows:
+    """Related rows shown through their serializer, for a whole page in one query:
+    for relations whose representation computes values from several columns (a
+    publication's URL from its DOI or HAL id), and few rows a page."""
+
+    queryset: Callable[[], QuerySet]
+    parent: str
+    serializer: Callable[[], serializers.Serializer]
+
+    def load(self, parent_ids: Sequence) -> dict:
+        grouped = defaultdict(list)
+        if not parent_ids:
+            return grouped
+        serializer = self.serializer()
+        for obj in self.queryset().filter(**{f"{self.parent}__in": parent_ids}):
+            grouped[getattr(obj, self.parent)].append(serializer.to_representation(obj))
+        return grouped
