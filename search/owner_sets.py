@@ -4,19 +4,25 @@ relation, each linked project's facets read set by set (search/project_sets.py),
 never the projects one by one with every relation.
 
 A rebuild reads every team, person and dataset, whose projects overlap: within
-`project_facets_memo()`, each project's facets are read once per rebuild.
+`project_facets_memo()`, each project's facets are computed once per rebuild, by
+the project pass when it comes first (search/project_sets.py).
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 
 from django.conf import settings
 
 from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
 from registry.models import Evaluation
-from search.project_sets import FACETS, among, project_facet_ids, project_profiles
+from search.project_sets import (
+    FACETS,
+    among,
+    facet_memo,
+    project_facet_ids,
+    project_facets_memo,
+    project_profiles,
+)
 
 # Owner type → querysets of (owner id, public project id, its start) for owner ids.
 LINKS = {
@@ -44,22 +50,7 @@ EMPTY = tuple(() for _ in FACETS)
 # Project facets read in batches of this many ids.
 FACET_BATCH = 5000
 
-_memo: ContextVar[dict | None] = ContextVar("project_facets_memo", default=None)
-
-
-@contextmanager
-def project_facets_memo() -> Iterator[None]:
-    """Within the block, the facets of every public project are read once, in one
-    pass over each relation, when first needed (a rebuild of teams, people and
-    datasets reads them all); an enclosing block's reading is reused."""
-    if _memo.get() is not None:
-        yield
-        return
-    token = _memo.set({})
-    try:
-        yield
-    finally:
-        _memo.reset(token)
+__all__ = ["project_facets_memo"]  # kept here, where rebuilds open it
 
 
 def owner_links(search_type: str, ids: Iterable[int]) -> dict[int, dict[int, object]]:
@@ -73,13 +64,23 @@ def owner_links(search_type: str, ids: Iterable[int]) -> dict[int, dict[int, obj
 
 
 def _project_facets(ids: set[int]) -> dict[int, tuple]:
-    """Project id → its facets' ids, a tuple per facet of FACETS."""
-    memo = _memo.get()
-    if memo is not None:
-        if not memo:
-            memo.update(project_facet_ids(None))
-            memo[None] = ()  # read: an empty registry is not read again
-        return memo
+    """Project id → its facets' ids, a tuple per facet of FACETS (public projects
+    among `ids` at least). Within a memo: those the project pass or an earlier batch
+    computed; the others in one pass over every project if many are missing (no
+    project pass came first), else by id (projects published since)."""
+    memo = facet_memo()
+    if memo is None:
+        return _facets_by_id(ids)
+    missing = ids - memo.facets.keys()
+    if len(missing) > FACET_BATCH and not memo.whole:
+        memo.facets.update(project_facet_ids(None))
+        memo.whole = True
+        missing = ids - memo.facets.keys()
+    memo.facets.update(_facets_by_id(missing))
+    return memo.facets
+
+
+def _facets_by_id(ids: set[int]) -> dict[int, tuple]:
     known = {}
     missing = sorted(ids)
     for first in range(0, len(missing), FACET_BATCH):
