@@ -55,6 +55,7 @@ with project_facets_memo():
             f"→ {result.per_second:.0f} docs/s; Python CPU {own_used:.1f} s "
             f"({1000 * own_used / count:.2f} ms/doc), Elasticsearch CPU "
             f"{es_used:.1f} s ({1000 * es_used / count:.2f} ms/doc), waiting for "
-            f"the engine {waited[0]:.1f} s, load {os.getloadavg()[0]:.1f}",
+            f"the engine {waited[0]:.1f} s, load {os.getloadavg()[0]:.1f}, peak "
+            f"memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB",
             flush=True,
         )

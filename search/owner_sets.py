@@ -129,19 +129,33 @@ def team_profiles(ids: Iterable[int], links: dict | None = None) -> dict[int, di
         team: sorted(projects, key=lambda pk: _latest_first(projects[pk], pk))[:limit]
         for team, projects in links.items()
     }
-    texts = project_profiles(set().union(*latest.values()) if latest else set())
+    texts = _profile_texts(set().union(*latest.values()) if latest else set())
     profiles = {}
     for team, projects in links.items():
         dates = [start for start in projects.values() if start]
         profiles[team] = {
-            "profile": "\n".join(
-                texts[pk]["text"] for pk in latest[team] if pk in texts
-            ),
+            "profile": "\n".join(texts[pk] for pk in latest[team] if pk in texts),
             "granted_datasets": sorted(set().union(*(granted[pk] for pk in projects))),
             "evaluated_projects": sorted(str(pk) for pk in projects.keys() & evaluated),
             "latest_start": max(dates, default=None),
         }
     return profiles
+
+
+def _profile_texts(ids: set[int]) -> dict[int, str]:
+    """Project id → what a team's profile takes from it (public projects among
+    `ids` at least): within a memo, as the project pass or an earlier batch made it."""
+    memo = facet_memo()
+    known = memo.profiles if memo is not None else {}
+    missing = ids - known.keys()
+    texts = {
+        pk: profile["text"]
+        for pk, profile in (project_profiles(missing) if missing else {}).items()
+    }
+    if memo is None:
+        return texts
+    memo.profiles.update(texts)
+    return memo.profiles
 
 
 def _latest_first(start, pk: int) -> tuple:

@@ -36,13 +36,15 @@ class Term:
 
 @dataclass
 class FacetMemo:
-    """The facets' ids of public projects (a tuple per facet of FACETS), kept for a
-    whole rebuild: the project pass records those it computes, teams, people and
-    datasets read them (search/owner_sets.py). `opened_at`: the data may be as old
-    as this, which bounds the outbox rows a rebuild may take as applied."""
+    """What teams, people and datasets take from public projects, kept for a whole
+    rebuild: the facets' ids (a tuple per facet of FACETS) and the text of a team's
+    matching profile. The project pass records those it computes; the other types
+    read them (search/owner_sets.py). `opened_at`: the data may be as old as this,
+    which bounds the outbox rows a rebuild may take as applied."""
 
     opened_at: datetime = field(default_factory=timezone.now)
     facets: dict[int, tuple] = field(default_factory=dict)
+    profiles: dict[int, str] = field(default_factory=dict)
     whole: bool = False  # every public project read in one pass
 
 
@@ -337,6 +339,14 @@ def project_documents(ids: Iterable[int]) -> list[dict]:
         facet_ids = tuple(map(tuple, links.facet_ids(pk)))
         if memo is not None:  # for the teams, people and datasets of this rebuild
             memo.facets[pk] = facet_ids
+            memo.profiles[pk] = project_profile_text(
+                title=title,
+                acronym=acronym,
+                summary=document["summary"],
+                description=document["description"],
+                keywords=keywords[pk],
+                terms=terms,
+            )
         documents.append(
             {
                 "pk": pk,

@@ -1,6 +1,6 @@
-"""One computation of the projects' facets per rebuild (issue 15): the project pass
-leaves them to the teams, people and datasets, whose documents stay the same, and a
-change made after they were computed stays queued."""
+"""One computation of the projects' facets and profile texts per rebuild (issue 15):
+the project pass leaves them to the teams, people and datasets, whose documents stay
+the same, and a change made after they were computed stays queued."""
 
 import pytest
 from django.db import connection
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _facet_reads(queries) -> int:
-    """Queries of the project facets' relations (domains, techniques links)."""
+    """Queries of the projects' links to their domains (facets and profile text)."""
     return sum("project_domains" in q["sql"] for q in queries)
 
 
@@ -45,9 +45,9 @@ def test_the_project_pass_leaves_its_facets_to_the_owner_types():
                 SOURCES["dataset"].documents_for([dataset.pk]),
             ]
     assert within == without
-    # The team's profile reads its projects' domains for their text, not their
-    # facets: one such query for the team, none for the dataset.
-    assert _facet_reads(owners.captured_queries) == 1
+    # Neither the facets nor the team's profile text read the projects' domains
+    # again (the dataset's and the team's, without the memo: three such queries).
+    assert _facet_reads(owners.captured_queries) == 0
 
 
 def test_a_change_after_the_facets_were_read_stays_queued(search_engine):
