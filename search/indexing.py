@@ -25,7 +25,7 @@ from search.client import es_client
 from search.documents import DOCUMENTS
 from search.models import SearchOutbox
 from search.owner_sets import project_facets_memo
-from search.project_sets import cycle_collection_paused
+from search.project_sets import cycle_collection_paused, facet_memo
 from search.sources import SOURCES
 
 logger = logging.getLogger(__name__)
@@ -239,6 +239,9 @@ def index_rebuild(*, search_type: str, progress: Progress | None = None) -> str:
         # one while this one is sent (ReadAhead); bulk_write sends a request while
         # the next chunk is serialized.
         with project_facets_memo(), ReadAhead(batches()) as built:
+            # Project facets kept since the memo opened (an earlier type's pass)
+            # are as old as that: later changes must stay queued.
+            read_since = min(started, facet_memo().opened_at)
             client.indices.create(
                 index=name, settings=index_settings(filling=filling), mappings=mapping
             )
@@ -258,9 +261,10 @@ def index_rebuild(*, search_type: str, progress: Progress | None = None) -> str:
     client.indices.update_aliases(actions=actions)
     if old:
         client.indices.delete(index=",".join(old), ignore_unavailable=True)
-    # The new index read every row after `started`: older outbox entries are applied.
+    # The new index read every row after `read_since`: older outbox entries are
+    # applied.
     SearchOutbox.objects.filter(
-        search_type=search_type, dirtied_at__lte=started
+        search_type=search_type, dirtied_at__lte=read_since
     ).delete()
     if progress and total == 0:
         progress(0, 0)

@@ -4,21 +4,27 @@ relation, each linked project's facets read set by set (search/project_sets.py),
 never the projects one by one with every relation.
 
 A rebuild reads every team, person and dataset, whose projects overlap: within
-`project_facets_memo()`, each project's facets are read once per rebuild.
+`project_facets_memo()`, each project's facets are computed once per rebuild, by
+the project pass when it comes first (search/project_sets.py).
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 
 from django.conf import settings
 
 from projects.models import Project, ProjectDataset, ProjectMember, ProjectPartner
 from registry.models import Evaluation
-from search.project_sets import FACETS, among, project_facet_ids, project_profiles
+from search.project_sets import (
+    FACETS,
+    among,
+    facet_memo,
+    project_facet_ids,
+    project_facets_memo,
+    project_profiles,
+)
 
-# Owner type → querysets of (owner id, public project id, its start) for owner ids.
+# Owner type → querysets of (owner id, public project id[, its start]) for owner ids.
 LINKS = {
     "team": (
         lambda ids: Project.objects.public()
@@ -28,15 +34,17 @@ LINKS = {
         .filter(team__in=among(ids))
         .values_list("team", "project_id", "project__start_date"),
     ),
+    # Without the start, which only a team's profile uses (a dataset has up to
+    # thousands of projects: converting their dates cost a fifth of its rebuild).
     "person": (
         lambda ids: ProjectMember.objects.public()
         .filter(person__in=among(ids))
-        .values_list("person", "project_id", "project__start_date"),
+        .values_list("person", "project_id"),
     ),
     "dataset": (
         lambda ids: ProjectDataset.objects.public()
         .filter(dataset__in=among(ids))
-        .values_list("dataset", "project_id", "project__start_date"),
+        .values_list("dataset", "project_id"),
     ),
 }
 PROFILE = "profile"
@@ -44,42 +52,38 @@ EMPTY = tuple(() for _ in FACETS)
 # Project facets read in batches of this many ids.
 FACET_BATCH = 5000
 
-_memo: ContextVar[dict | None] = ContextVar("project_facets_memo", default=None)
-
-
-@contextmanager
-def project_facets_memo() -> Iterator[None]:
-    """Within the block, the facets of every public project are read once, in one
-    pass over each relation, when first needed (a rebuild of teams, people and
-    datasets reads them all); an enclosing block's reading is reused."""
-    if _memo.get() is not None:
-        yield
-        return
-    token = _memo.set({})
-    try:
-        yield
-    finally:
-        _memo.reset(token)
+__all__ = ["project_facets_memo"]  # kept here, where rebuilds open it
 
 
 def owner_links(search_type: str, ids: Iterable[int]) -> dict[int, dict[int, object]]:
-    """Owner id → {id of one of its public projects: that project's start date}."""
+    """Owner id → {id of one of its public projects: that project's start date (a
+    team's; None for the other types)}."""
     ids = list(ids)
     links: dict[int, dict[int, object]] = defaultdict(dict)
     for link in LINKS[search_type]:
-        for owner, project, start in link(ids).order_by():
-            links[owner][project] = start
+        for owner, project, *start in link(ids).order_by():
+            links[owner][project] = start[0] if start else None
     return links
 
 
 def _project_facets(ids: set[int]) -> dict[int, tuple]:
-    """Project id → its facets' ids, a tuple per facet of FACETS."""
-    memo = _memo.get()
-    if memo is not None:
-        if not memo:
-            memo.update(project_facet_ids(None))
-            memo[None] = ()  # read: an empty registry is not read again
-        return memo
+    """Project id → its facets' ids, a tuple per facet of FACETS (public projects
+    among `ids` at least). Within a memo: those the project pass or an earlier batch
+    computed; the others in one pass over every project if many are missing (no
+    project pass came first), else by id (projects published since)."""
+    memo = facet_memo()
+    if memo is None:
+        return _facets_by_id(ids)
+    missing = ids - memo.facets.keys()
+    if len(missing) > FACET_BATCH and not memo.whole:
+        memo.facets.update(project_facet_ids(None))
+        memo.whole = True
+        missing = ids - memo.facets.keys()
+    memo.facets.update(_facets_by_id(missing))
+    return memo.facets
+
+
+def _facets_by_id(ids: set[int]) -> dict[int, tuple]:
     known = {}
     missing = sorted(ids)
     for first in range(0, len(missing), FACET_BATCH):
@@ -128,19 +132,33 @@ def team_profiles(ids: Iterable[int], links: dict | None = None) -> dict[int, di
         team: sorted(projects, key=lambda pk: _latest_first(projects[pk], pk))[:limit]
         for team, projects in links.items()
     }
-    texts = project_profiles(set().union(*latest.values()) if latest else set())
+    texts = _profile_texts(set().union(*latest.values()) if latest else set())
     profiles = {}
     for team, projects in links.items():
         dates = [start for start in projects.values() if start]
         profiles[team] = {
-            "profile": "\n".join(
-                texts[pk]["text"] for pk in latest[team] if pk in texts
-            ),
+            "profile": "\n".join(texts[pk] for pk in latest[team] if pk in texts),
             "granted_datasets": sorted(set().union(*(granted[pk] for pk in projects))),
             "evaluated_projects": sorted(str(pk) for pk in projects.keys() & evaluated),
             "latest_start": max(dates, default=None),
         }
     return profiles
+
+
+def _profile_texts(ids: set[int]) -> dict[int, str]:
+    """Project id → what a team's profile takes from it (public projects among
+    `ids` at least): within a memo, as the project pass or an earlier batch made it."""
+    memo = facet_memo()
+    known = memo.profiles if memo is not None else {}
+    missing = ids - known.keys()
+    texts = {
+        pk: profile["text"]
+        for pk, profile in (project_profiles(missing) if missing else {}).items()
+    }
+    if memo is None:
+        return texts
+    memo.profiles.update(texts)
+    return memo.profiles
 
 
 def _latest_first(start, pk: int) -> tuple:

@@ -8,12 +8,14 @@ import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from projects.institutes import InstituteMap
@@ -30,6 +32,42 @@ class Term:
     name: str
     name_en: str
     parent: int | None
+
+
+@dataclass
+class FacetMemo:
+    """What teams, people and datasets take from public projects, kept for a whole
+    rebuild: the facets' ids (a tuple per facet of FACETS) and the text of a team's
+    matching profile. The project pass records those it computes; the other types
+    read them (search/owner_sets.py). `opened_at`: the data may be as old as this,
+    which bounds the outbox rows a rebuild may take as applied."""
+
+    opened_at: datetime = field(default_factory=timezone.now)
+    facets: dict[int, tuple] = field(default_factory=dict)
+    profiles: dict[int, str] = field(default_factory=dict)
+    whole: bool = False  # every public project read in one pass
+
+
+_memo: ContextVar[FacetMemo | None] = ContextVar("project_facets_memo", default=None)
+
+
+@contextmanager
+def project_facets_memo() -> Iterator[None]:
+    """Within the block, the facets of each public project are computed once: by the
+    project pass if it comes first, else in one pass over each relation when first
+    needed; an enclosing block's memo is reused."""
+    if _memo.get() is not None:
+        yield
+        return
+    token = _memo.set(FacetMemo())
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def facet_memo() -> FacetMemo | None:
+    return _memo.get()
 
 
 def among(ids: Iterable[int]):
@@ -135,14 +173,6 @@ class ProjectLinks:
             _with_parents(self.techniques.get(pk, ()), self.lookups.techniques),
             {dataset for dataset, _ in self.uses.get(pk, ())},
         )
-
-    def facets(self, pk: int) -> dict[str, list[str]]:
-        """Facet → its sorted values (strings, as the index keeps them)."""
-        values = self.facet_ids(pk)
-        return {
-            facet: sorted(map(str, ids))
-            for facet, ids in zip(FACETS, values, strict=True)
-        }
 
     def terms(self, pk: int) -> list[Term]:
         """The project's domains, then its techniques (each in its table's order)."""
@@ -290,6 +320,7 @@ def project_documents(ids: Iterable[int]) -> list[dict]:
     )
     labels = _labels(links.partners, members, links.uses)
     url = UrlPattern("projects:project_detail")
+    memo = _memo.get()
     documents = []
     for row in rows:
         document = dict(zip(fields, row, strict=True))
@@ -305,6 +336,17 @@ def project_documents(ids: Iterable[int]) -> list[dict]:
         names += [labels["dataset"][dataset] for dataset, _ in links.uses[pk]]
         title, acronym = document["title"], document["acronym"]
         start = document["start_date"]
+        facet_ids = tuple(map(tuple, links.facet_ids(pk)))
+        if memo is not None:  # for the teams, people and datasets of this rebuild
+            memo.facets[pk] = facet_ids
+            memo.profiles[pk] = project_profile_text(
+                title=title,
+                acronym=acronym,
+                summary=document["summary"],
+                description=document["description"],
+                keywords=keywords[pk],
+                terms=terms,
+            )
         documents.append(
             {
                 "pk": pk,
@@ -331,7 +373,10 @@ def project_documents(ids: Iterable[int]) -> list[dict]:
                 "start_date": start,
                 "published_at": document["first_published_at"],
                 "updated_at": document["updated_at"],
-                **{facet: sorted(values) for facet, values in links.facets(pk).items()},
+                **{
+                    facet: sorted(map(str, ids))
+                    for facet, ids in zip(FACETS, facet_ids, strict=True)
+                },
             }
         )
     return documents
