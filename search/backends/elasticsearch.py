@@ -4,6 +4,7 @@ Its index is written by search/indexing.py (outbox drain, versioned rebuilds).""
 from collections.abc import Iterable
 
 from django.utils.safestring import mark_safe
+from elasticsearch_dsl import Search
 
 from search.backends.base import EngineUnavailable, SearchBackend
 from search.client import es_client
@@ -22,12 +23,15 @@ class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
     def search(self, request: SearchRequest) -> SearchResponse:
-        result = search_query(request).using(es_client()).execute()
-        if request.query.strip() and result.hits.total.value < TYPO_PASS_BELOW:
+        result = _raw_search(search_query(request))
+        total = result["hits"]["total"]["value"]
+        if request.query.strip() and total < TYPO_PASS_BELOW:
             # The words as written find little: again, tolerating typos.
-            result = search_query(request, typos=True).using(es_client()).execute()
-        hits = [_hit(hit) for hit in result.hits]
-        aggregations = result.aggregations.to_dict()
+            result = _raw_search(search_query(request, typos=True))
+            total = result["hits"]["total"]["value"]
+        raw_hits = result["hits"]["hits"]
+        hits = [_hit(hit) for hit in raw_hits]
+        aggregations = result.get("aggregations")
         if not aggregations:  # no index of the searched types exists
             raise EngineUnavailable("no search index built yet")
         counts = {
@@ -40,15 +44,15 @@ class ElasticsearchBackend(SearchBackend):
         # All facets labelled at once, from the process's label map.
         facets = facets_labelled(counts, {**selected, "type": request.types})
         last = (
-            result.hits[-1].meta.sort
-            if result.hits and len(hits) == request.page_size
+            raw_hits[-1]["sort"]
+            if raw_hits and len(hits) == request.page_size
             else None
         )
         return SearchResponse(
             hits=hits,
-            total=result.hits.total.value,
+            total=total,
             facets=facets,
-            took_ms=result.took,
+            took_ms=result["took"],
             engine="elasticsearch",
             next_search_after=list(last) if last else None,
         )
@@ -91,15 +95,26 @@ def _buckets(aggregation: dict) -> list[dict]:
     return aggregation.get("values", aggregation)["buckets"]
 
 
-def _hit(hit) -> SearchHit:
+def _raw_search(search: Search) -> dict:
+    """The engine's answer as the plain dict it is: elasticsearch-dsl's `Response`
+    wraps every hit and aggregation in attribute objects we only read back (issue 15)."""
+    return (
+        es_client()
+        .search(index=search._index, body=search.to_dict(), **search._params)
+        .body
+    )
+
+
+def _hit(hit: dict) -> SearchHit:
     # A document with neither summary nor body has no fragment: no snippet.
-    fragments = getattr(hit.meta, "highlight", None)
-    snippet = next(iter(fragments.to_dict().values()))[0] if fragments else ""
+    fragments = hit.get("highlight")
+    snippet = next(iter(fragments.values()))[0] if fragments else ""
+    source = hit["_source"]
     return SearchHit(
-        type=hit.type,
-        pk=hit.pk,
-        url=hit.url,
-        label=hit.label,
+        type=source["type"],
+        pk=source["pk"],
+        url=source["url"],
+        label=source["label"],
         snippet=mark_safe(snippet),
-        score=hit.meta.score,
+        score=hit["_score"],
     )
