@@ -280,7 +280,10 @@ def _alias_indexes(client, alias: str) -> list[str]:
 
 
 def _index_ready(client, name: str, *, filled: bool = True) -> None:
-    """Back to serving settings (refresh interval, replicas), then one refresh."""
+    """Back to serving settings (refresh interval, replicas), then one refresh and
+    a merge into one segment: the index is read far more than written, and at
+    100,000 projects a query's `took` fell from p50 9–11 ms on the dozen segments
+    of a bulk fill to 6–7 ms on one, for a merge of ~2 s (issue 15)."""
     if filled:
         client.indices.put_settings(
             index=name,
@@ -291,6 +294,8 @@ def _index_ready(client, name: str, *, filled: bool = True) -> None:
                 }
             },
         )
+    client.indices.refresh(index=name)
+    client.indices.forcemerge(index=name, max_num_segments=1)
     client.indices.refresh(index=name)
 
 
