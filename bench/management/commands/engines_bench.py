@@ -4,9 +4,6 @@
 missing, builds the search entries, times the benchmark queries, and writes
 bench/results/engines-<vendor>-<N>.md."""
 
-import os
-from pathlib import Path
-
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -14,11 +11,10 @@ from django.db import connection
 
 from bench import engines
 from bench import search as bench_search
+from bench.results_file import results_write
 from portal.core.progress import Progress
 from search.backends import database_backend
 from search.models import SearchEntry
-
-RESULTS_DIR = Path(settings.BASE_DIR) / "bench" / "results"
 
 
 class Command(BaseCommand):
@@ -59,10 +55,8 @@ class Command(BaseCommand):
             build = engines.entries_build(backend)
         summary = engines.engines_measure(backend, rounds=rounds, budget=budget)
         report = engines.engines_report(projects=projects, build=build, summary=summary)
-        load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-        report += f"\n{os.cpu_count()} CPUs, load average {load} at the end.\n"
-        RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-        path = RESULTS_DIR / f"engines-{connection.vendor}-{projects}.md"
-        path.write_text(report, encoding="utf-8")
+        path, report = results_write(
+            f"engines-{connection.vendor}-{projects}.md", report
+        )
         self.stdout.write(report)
         self.stdout.write(f"Résultats : {path}")

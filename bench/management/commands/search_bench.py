@@ -19,11 +19,11 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from bench import search as bench
+from bench.results_file import RESULTS_DIR
 from portal.core.progress import Progress
 from search.client import es_available, es_client, es_reset
 from search.documents import DOCUMENTS
 
-RESULTS_DIR = Path(settings.BASE_DIR) / "bench" / "results"
 SERVER_LOG = Path(settings.BASE_DIR) / ".services" / "search-bench-gunicorn.log"
 ENGINE_ROW = "Elasticsearch (API)"
 PROJECTS_ROW = "Elasticsearch, projects only (API)"
