@@ -21,7 +21,7 @@ from elasticsearch.client import IndicesClient
 import search.bulk as bulk
 from bench.search.indexing import bench_index
 from search.client import es_client
-from search.owner_sets import project_facets_memo
+from search.project_sets import project_facets_memo
 
 waited = [0.0]
 _collect = bulk._collect

@@ -24,8 +24,7 @@ from search.bulk import bulk_write
 from search.client import es_client
 from search.documents import DOCUMENTS
 from search.models import SearchOutbox
-from search.owner_sets import project_facets_memo
-from search.project_sets import cycle_collection_paused, facet_memo
+from search.project_sets import cycle_collection_paused, facet_memo, project_facets_memo
 from search.sources import SOURCES
 
 logger = logging.getLogger(__name__)

@@ -20,7 +20,6 @@ from search.project_sets import (
     among,
     facet_memo,
     project_facet_ids,
-    project_facets_memo,
     project_profiles,
 )
 
@@ -51,8 +50,6 @@ PROFILE = "profile"
 EMPTY = tuple(() for _ in FACETS)
 # Project facets read in batches of this many ids.
 FACET_BATCH = 5000
-
-__all__ = ["project_facets_memo"]  # kept here, where rebuilds open it
 
 
 def owner_links(search_type: str, ids: Iterable[int]) -> dict[int, dict[int, object]]:

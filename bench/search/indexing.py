@@ -8,7 +8,7 @@ from bench.search.seeding import Progress
 from search.client import es_client
 from search.documents import DOCUMENTS
 from search.indexing import index_rebuild
-from search.owner_sets import project_facets_memo
+from search.project_sets import project_facets_memo
 from search.sources import SOURCES
 
 

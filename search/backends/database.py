@@ -23,7 +23,7 @@ from search.backends.project_facets import project_facet_counts
 from search.contract import FACETS, TYPES, SearchHit, SearchRequest, SearchResponse
 from search.facets import facet_values, facets_labelled
 from search.models import SearchEntry
-from search.owner_sets import project_facets_memo
+from search.project_sets import project_facets_memo
 from search.sources import (
     SOURCES,
     entry_snippet,

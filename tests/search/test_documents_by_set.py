@@ -10,8 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from projects.institutes import project_institute_pairs
 from projects.models import Project
-from search.owner_sets import project_facets_memo
-from search.project_sets import FACETS, project_facet_sets
+from search.project_sets import FACETS, project_facet_sets, project_facets_memo
 from search.sources import SOURCES
 from tests.factories import (
     DatasetFactory,

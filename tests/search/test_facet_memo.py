@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from search.indexing import index_rebuild
 from search.models import SearchOutbox
-from search.owner_sets import project_facets_memo
+from search.project_sets import project_facets_memo
 from search.sources import SOURCES
 from tests.factories import (
     DatasetFactory,

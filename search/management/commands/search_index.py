@@ -15,7 +15,7 @@ from search.indexing import (
     search_outbox_drain,
 )
 from search.models import SearchOutbox
-from search.owner_sets import project_facets_memo
+from search.project_sets import project_facets_memo
 
 
 class Command(BaseCommand):
