@@ -10,6 +10,7 @@ class ProjectsConfig(AppConfig):
         from wagtail.signals import published
 
         from projects.api.related import register_registry_expansions
+        from projects.api.version import project_list_generations_follow
         from projects.models import Project
         from projects.related import register_registry_pages
         from projects.signals import project_published_handler
@@ -22,3 +23,4 @@ class ProjectsConfig(AppConfig):
         # Registry pages and API resources list projects; registry may not import us.
         register_registry_pages()
         register_registry_expansions()
+        project_list_generations_follow()

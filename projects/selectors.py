@@ -3,11 +3,10 @@
 from collections import Counter
 
 from django.conf import settings
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from portal.core.data_version import version_cached
 from projects.models import Project, ProjectPartner
-from projects.models.project import public_project_q
 from registry.models import Dataset, Evaluation, Team
 
 
@@ -165,17 +164,3 @@ def project_similar_by_taxonomy(*, project: Project, size: int = 4) -> list[Proj
     best = sorted(started, key=rank)[:size]
     projects = Project.objects.in_bulk(best)
     return [projects[pk] for pk in best]
-
-
-def project_data_version_part() -> tuple[QuerySet[Project], dict]:
-    """The projects' part of a data version (portal/core/data_version.py): counts,
-    public count, latest edit and publication. The API list's version reads it."""
-    return (
-        Project.objects.all(),
-        {
-            "count": Count("pk"),
-            "live": Count("pk", filter=public_project_q()),
-            "changed": Max("updated_at"),
-            "published": Max("last_published_at"),
-        },
-    )

@@ -371,9 +371,6 @@ SPECTACULAR_SETTINGS = {
 # (portal/core/api/page_cache.py); this bounds what the version misses (a related
 # row edited in place).
 API_LIST_CACHE_SECONDS = env.int("API_LIST_CACHE_SECONDS", default=120)
-# The data version itself is read at most this often (it reads whole tables: 0.1 s
-# at 100,000 projects), so an edit shows in the API's lists within this delay.
-API_LIST_VERSION_SECONDS = env.float("API_LIST_VERSION_SECONDS", default=5)
 # Write payloads above this size are refused whole (400, code payload_too_large).
 API_MAX_PAYLOAD_BYTES = env.int("API_MAX_PAYLOAD_BYTES", default=64 * 1024)
 # CORS: any origin may read the API and the open-data files; nothing else crosses.

@@ -13,9 +13,6 @@ INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 # Tests rename and recreate rows between searches: labels are checked every search
 # (the delay itself is tested in tests/search/test_facet_labels.py).
 SEARCH_LABELS_RECHECK_SECONDS = 0
-# Lists of the API show an edit at once in tests (tests/api/test_list_cache.py tests
-# the delay itself).
-API_LIST_VERSION_SECONDS = 0
 # The replica alias points at the test database (a mirror, no database of its own)
 # so that tests/portal/test_db_router.py can route to it against the real
 # PostgreSQL; the router is off unless a test turns it on (DATABASE_ROUTERS).

@@ -15,7 +15,6 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
 from portal.core.api.core import ErrorResponseSerializer, PublicReadViewSet
-from portal.core.data_version import version_memoised
 from portal.core.json_input import DepthLimitedJSONParser
 from projects import selectors
 from projects.api import serializers, services
@@ -102,11 +101,7 @@ class ProjectViewSet(PublicReadViewSet):
         return selectors.project_public_list().prefetch_related("keywords")
 
     def list_data_version(self) -> str:
-        return version_memoised(
-            namespace="api:projects",
-            seconds=settings.API_LIST_VERSION_SECONDS,
-            compute=project_list_data_version,
-        )
+        return project_list_data_version()
 
     def jsonld(self, project: Project) -> dict:
         return json.loads(project_jsonld(project=project, request=self.request))

@@ -5,8 +5,8 @@ A list page of 50 projects with expansions is the API's costliest read, and its
 callers (harvesters, dashboards) ask for the same pages again and again. What is
 cached is the rendered body, keyed by the absolute URL (host, scheme, filters,
 cursor, expansions), the media type, the language and the data version, so an
-edit shows as soon as the version is read again (`API_LIST_VERSION_SECONDS`), and
-the timeout (`API_LIST_CACHE_SECONDS`) only bounds what the version cannot see.
+edit shows once its transaction commits, and the timeout (`API_LIST_CACHE_SECONDS`)
+only bounds what the version cannot see.
 Signed-in requests are never cached nor served from the cache:
 the public representation is the same for everyone today, but a viewset that one
 day shows a signed-in user more must not leak it into, or out of, a shared cache.
