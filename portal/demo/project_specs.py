@@ -14,7 +14,12 @@ from datetime import date
 from portal.demo import texts
 from portal.demo.abstracts import abstracts
 from portal.demo.access_dates import access_dated, stage_reached_on
-from portal.demo.data_uses import dataset_choice, dataset_uses, figures_draw
+from portal.demo.data_uses import (
+    dataset_choice,
+    dataset_uses,
+    figures_draw,
+    refusals_stratified,
+)
 from portal.demo.fictional import CEA, CNRS, INRIA, INSERM, SITES, TeamSpec
 from portal.demo.specialties import TECHNIQUE_MODALITIES
 from portal.demo.titles import TITLE_FORMS, acronym_from, project_title
@@ -320,6 +325,10 @@ def project_specs(
             rng, spec, texts.TECHNIQUES[family][1], topic.problem_en
         )
         specs.append(spec)
+    # Refusals by quota per dataset, once every request is drawn and dated.
+    refused = refusals_stratified({spec.acronym: spec.datasets for spec in specs})
+    for spec in specs:
+        spec.datasets = refused[spec.acronym]
     return specs
 
 
