@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
+from django.db.models import Q
+
 from portal.demo.access_dates import EARLIEST_BEFORE_START, STAGE_SHARE
 from portal.demo.calls import call_specs
 from portal.demo.data_uses import (
@@ -46,6 +48,13 @@ def _specs():
 def check_plausibility() -> None:
     """Bounds on the seeded database (called by test_seed_demo after its seed)."""
     report = plausibility_report()
+    # A newcomer's first searches on `make run` (issue 13) each have a published
+    # project to find: the demo covers its specialties' main problems.
+    for words in ("AVC", "rétinopathie", "apprentissage profond"):
+        published = Project.objects.public()
+        assert published.filter(
+            Q(title__icontains=words) | Q(summary__icontains=words)
+        ).exists(), words
     datasets = report["datasets"]
     overall = datasets["overall"]
     assert 0.08 <= overall["SNDS"] <= 0.35, overall
