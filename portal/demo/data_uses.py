@@ -88,9 +88,14 @@ FIRST_YEAR = {
     "ELFE": 2011,
     "OFSEP": 2011,
 }
-# Dataset → refused requests per 85 granted (CESREES and CNIL refuse more than
-# cohorts and warehouses do); 8 for any other.
-REFUSED_PERCENT = {"SNDS": 20, "CépiDc": 12}
+# Dataset → the share of its decided requests it refuses (CESREES and CNIL refuse
+# more than cohorts and warehouses do); REFUSED_SHARE_OTHER for any other. Drawn per
+# dataset by quota (refusals_stratified), not per request, so that even on 165
+# projects the SNDS refuses most, by construction rather than by luck.
+REFUSED_SHARE = {"SNDS": 0.18, "CépiDc": 0.14}
+REFUSED_SHARE_OTHER = 0.11
+# Requests still awaiting an answer, per 95 decided, for a project under way.
+PENDING_PER_95_DECIDED = 10
 TRAINING_PURPOSE = "entraînement et validation interne du modèle"
 PURPOSES = {
     "warehouse": "validation externe multicentrique",
@@ -227,20 +232,53 @@ def extra_sentence(name: str, english: bool) -> str:
 def dataset_uses(
     rng: random.Random, names: list[str], status: str
 ) -> list[tuple[str, str, str]]:
-    """(acronym, purpose, access status) of each dataset, the main one training."""
+    """(acronym, purpose, access status) of each dataset, the main one training.
+
+    A decided request is "granted" here; refusals_stratified then refuses its
+    dataset's quota of them, once every project is drawn.
+    """
     uses = []
     for index, name in enumerate(names):
         if status == "planned":
             access = "requested"
         else:
             # One draw whatever the weights, so the project's later draws stay put.
-            # A finished project is no longer waiting; the SNDS refuses most often.
-            pending = 10 if status == "active" else 0
-            access = rng.choices(
-                ["granted", "requested", "refused"],
-                [85, pending, REFUSED_PERCENT.get(name, 8)],
-            )[0]
+            # A finished project is no longer waiting.
+            pending = PENDING_PER_95_DECIDED if status == "active" else 0
+            access = rng.choices(["granted", "requested"], [95, pending])[0]
         uses.append(
             (name, PURPOSES[kind_of(name)] if index else TRAINING_PURPOSE, access)
         )
     return uses
+
+
+def refused_quota(name: str, decided: int) -> int:
+    """How many of a dataset's decided requests it refuses: its share, rounded up for
+    the dataset that refuses most and down for the others, so that rounding on a few
+    requests never reverses their order."""
+    share = REFUSED_SHARE.get(name, REFUSED_SHARE_OTHER)
+    exact = decided * share
+    return math.ceil(exact) if share == max(REFUSED_SHARE.values()) else int(exact)
+
+
+def refusals_stratified(uses: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """Each project's dated dataset uses (acronym, purpose, status, dates…), keyed by
+    project, with each dataset's quota of its decided requests refused. The quota's
+    requests are picked by a generator of the dataset's own (seeded by its name): the
+    choice does not move when another dataset gains a request."""
+    by_name: dict[str, list[tuple[str, str]]] = {}
+    for project, rows in sorted(uses.items()):
+        for name, _purpose, status, *_dates in rows:
+            if status != "requested":
+                by_name.setdefault(name, []).append((name, project))
+    refused = set()
+    for name, requests in sorted(by_name.items()):
+        random.Random(f"refused:{name}").shuffle(requests)
+        refused.update(requests[: refused_quota(name, len(requests))])
+    return {
+        project: [
+            (name, purpose, "refused" if (name, project) in refused else status, *rest)
+            for name, purpose, status, *rest in rows
+        ]
+        for project, rows in uses.items()
+    }

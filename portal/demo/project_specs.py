@@ -8,13 +8,19 @@ lacks (the project's domain, or a technique its data need).
 """
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from portal.demo import texts
 from portal.demo.abstracts import abstracts
 from portal.demo.access_dates import access_dated, stage_reached_on
-from portal.demo.data_uses import dataset_choice, dataset_uses, figures_draw
+from portal.demo.data_uses import (
+    dataset_choice,
+    dataset_uses,
+    figures_draw,
+    refusals_stratified,
+)
 from portal.demo.fictional import CEA, CNRS, INRIA, INSERM, SITES, TeamSpec
 from portal.demo.specialties import TECHNIQUE_MODALITIES
 from portal.demo.titles import TITLE_FORMS, acronym_from, project_title
@@ -211,15 +217,19 @@ def _fundings(rng, lead: TeamSpec, start: date) -> list[tuple[str, str, str, int
     return rng.sample(options, rng.choice([1, 1, 2]))
 
 
-def _topic(rng, lead: TeamSpec, used_titles: set[str]):
-    """A topic of the lead's specialty, a technique and a title not used yet."""
+def _topic(rng, lead: TeamSpec, used_titles: set[str], used_topics: Counter):
+    """A topic of the lead's specialty, a technique and a title not used yet. The
+    topics used least so far come first: the registry covers its specialties' main
+    problems (stroke imaging, say) before it repeats one."""
     own = [
         t for t in TOPICS if t.domain in lead.domains and t.modality in lead.modalities
     ]
     near = [t for t in TOPICS if t.modality in lead.modalities and t not in own]
     own = own or near
     for _attempt in range(40):
-        topic = rng.choice(near if near and rng.random() < STRAY_SHARE else own)
+        pool = near if near and rng.random() < STRAY_SHARE else own
+        fewest = min(used_topics[t] for t in pool)
+        topic = rng.choice([t for t in pool if used_topics[t] == fewest])
         families = [t for t in lead.techniques if _handles_one(t, topic.modality)]
         family = families[0] if rng.random() < 0.65 else rng.choice(families)
         children = texts.TECHNIQUES[family][4]
@@ -234,6 +244,7 @@ def _topic(rng, lead: TeamSpec, used_titles: set[str]):
                 )
                 if title[0] not in used_titles:
                     used_titles.add(title[0])
+                    used_topics[topic] += 1
                     family = slug if slug in texts.TECHNIQUES else family
                     return topic, slug, family, title
     raise RuntimeError(f"no title left for {lead.slug}")
@@ -251,9 +262,12 @@ def project_specs(
     leads = [teams[index % len(teams)] for index in range(PROJECT_COUNT)]
     rng.shuffle(leads)
     used_titles: set[str] = set()
+    used_topics: Counter = Counter()
     specs = []
     for index, lead in enumerate(leads):
-        topic, technique, family, (title, title_en) = _topic(rng, lead, used_titles)
+        topic, technique, family, (title, title_en) = _topic(
+            rng, lead, used_titles, used_topics
+        )
         multi = rng.random() < 0.85
         partners, brought = (
             _partners(rng, lead, teams, topic, cross=rng.random() < 0.6)
@@ -320,6 +334,10 @@ def project_specs(
             rng, spec, texts.TECHNIQUES[family][1], topic.problem_en
         )
         specs.append(spec)
+    # Refusals by quota per dataset, once every request is drawn and dated.
+    refused = refusals_stratified({spec.acronym: spec.datasets for spec in specs})
+    for spec in specs:
+        spec.datasets = refused[spec.acronym]
     return specs
 
 

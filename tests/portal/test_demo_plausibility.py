@@ -7,11 +7,19 @@ the distributions `seed_demo --report` prints, and the generator's rules in memo
 
 import random
 import re
+from collections import Counter
 from datetime import date, timedelta
+
+from django.db.models import Q
 
 from portal.demo.access_dates import EARLIEST_BEFORE_START, STAGE_SHARE
 from portal.demo.calls import call_specs
-from portal.demo.data_uses import Figures, data_sentence
+from portal.demo.data_uses import (
+    Figures,
+    data_sentence,
+    refusals_stratified,
+    refused_quota,
+)
 from portal.demo.fictional import person_specs, team_specs
 from portal.demo.loader import SEED
 from portal.demo.project_specs import TODAY, project_specs
@@ -40,6 +48,13 @@ def _specs():
 def check_plausibility() -> None:
     """Bounds on the seeded database (called by test_seed_demo after its seed)."""
     report = plausibility_report()
+    # A newcomer's first searches on `make run` (issue 13) each have a published
+    # project to find: the demo covers its specialties' main problems.
+    for words in ("AVC", "rétinopathie", "apprentissage profond"):
+        published = Project.objects.public()
+        assert published.filter(
+            Q(title__icontains=words) | Q(summary__icontains=words)
+        ).exists(), words
     datasets = report["datasets"]
     overall = datasets["overall"]
     assert 0.08 <= overall["SNDS"] <= 0.35, overall
@@ -123,6 +138,53 @@ def test_access_dates_follow_the_project_and_the_route():
             if name == "SNDS":
                 assert (decided_on - requested).days >= 100, project.slug
     assert 0.05 <= refused / decided <= 0.15
+
+
+def _decisions(uses: dict[str, list[tuple]]) -> dict[str, tuple[int, int]]:
+    """Dataset → (refused, decided) requests."""
+    decided, refused = Counter(), Counter()
+    for rows in uses.values():
+        for name, _purpose, status, *_dates in rows:
+            decided[name] += status != "requested"
+            refused[name] += status == "refused"
+    return {name: (refused[name], decided[name]) for name in decided if decided[name]}
+
+
+def test_each_dataset_refuses_its_quota_the_snds_the_most():
+    _teams, projects = _specs()
+    decisions = _decisions({p.acronym: p.datasets for p in projects})
+    shares = {name: refused / decided for name, (refused, decided) in decisions.items()}
+    assert max(shares, key=shares.get) == "SNDS", shares
+    for name, (refused, decided) in decisions.items():
+        assert refused == refused_quota(name, decided), name
+
+
+def test_refusal_quotas_keep_their_order_on_any_draw():
+    """Whatever the draw (here 300 random sets, some tiny), the dataset that refuses
+    most has the highest share of refusals, above the overall one: by quota, not by
+    luck."""
+    rng = random.Random(7)
+    names = ["SNDS", "CépiDc", "EDS AP-HP", "Constances", "OFSEP"]
+    for _draw in range(300):
+        uses = {
+            f"P{index}": [
+                (name, "", rng.choice(["granted", "granted", "requested"]), None)
+                for name in rng.sample(names, rng.randint(1, 3))
+            ]
+            for index in range(rng.randint(1, 60))
+        }
+        stratified = refusals_stratified(uses)
+        assert refusals_stratified(uses) == stratified  # deterministic
+        decisions = _decisions(stratified)
+        for name, (refused, decided) in decisions.items():
+            assert refused == refused_quota(name, decided), name
+        if "SNDS" not in decisions:
+            continue
+        shares = {name: r / d for name, (r, d) in decisions.items()}
+        overall = sum(r for r, _d in decisions.values()) / sum(
+            d for _r, d in decisions.values()
+        )
+        assert shares["SNDS"] == max(shares.values()) >= overall, shares
 
 
 def test_stage_dates_lie_between_the_start_and_today_in_stage_order():

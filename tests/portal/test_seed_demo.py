@@ -29,6 +29,7 @@ from registry.models import (
 )
 from registry.validators import normalise_ror, validate_orcid, validate_rnsr
 from tests.dashboard.demo_checks import check_demo_trends
+from tests.portal.demo_search_checks import check_first_searches
 from tests.portal.test_demo_plausibility import check_plausibility
 
 pytestmark = pytest.mark.django_db
@@ -263,6 +264,7 @@ def test_seed_demo_loads_every_threshold_and_is_idempotent():
     _check_matching_labelled_set()
     check_plausibility()
     check_demo_trends()
+    check_first_searches()
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         assert PortalSettings.for_site(site).demo_data_loaded
