@@ -24,7 +24,11 @@ from bench.management.commands.search_bench import (
 )
 from search.client import es_available, es_reset
 
-SETS = {"all types": {}, "projects only": {"type": ["project"]}}
+SETS = {
+    "all types": {},
+    "all types, facets=all": {"facets": ["all"]},
+    "projects only": {"type": ["project"]},
+}
 
 
 class Command(BaseCommand):
