@@ -156,3 +156,12 @@ def test_the_search_page_still_counts_what_it_shows(client, indexed_scene):
     type_counts = {v.value: v.count for v in response.context["type_facet"]}
     assert type_counts["project"] == 6
     assert "Projets (6)" in response.content.decode()
+
+
+def test_the_facets_parameter_is_in_the_schema(client):
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+
+    parameters = schema["paths"]["/api/v1/search/"]["get"]["parameters"]
+    facets = next(p for p in parameters if p["name"] == "facets")
+    assert set(facets["schema"]["items"]["enum"]) == {*FACET_NAMES, "all"}
+    assert "facets: {}" in facets["description"]
