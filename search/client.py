@@ -75,3 +75,10 @@ def es_mark_down() -> None:
     global _last_failure, _last_success
     _last_failure = time.monotonic()
     _last_success = -UP_TRUST_SECONDS
+
+
+def es_mark_up() -> None:
+    """A search just answered: no health check is needed for UP_TRUST_SECONDS (an
+    idle process otherwise paid one round trip before its first search)."""
+    global _last_success
+    _last_success = time.monotonic()
