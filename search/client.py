@@ -78,7 +78,7 @@ def es_mark_down() -> None:
 
 
 def es_mark_up() -> None:
-    """A search just answered: no health check is needed for UP_TRUST_SECONDS (an
-    idle process otherwise paid one round trip before its first search)."""
+    """A search just answered: trusted for UP_TRUST_SECONDS more, as after a health
+    check (a busy process otherwise sent one every UP_TRUST_SECONDS)."""
     global _last_success
     _last_success = time.monotonic()
