@@ -75,3 +75,10 @@ def es_mark_down() -> None:
     global _last_failure, _last_success
     _last_failure = time.monotonic()
     _last_success = -UP_TRUST_SECONDS
+
+
+def es_mark_up() -> None:
+    """A search just answered: trusted for UP_TRUST_SECONDS more, as after a health
+    check (a busy process otherwise sent one every UP_TRUST_SECONDS)."""
+    global _last_success
+    _last_success = time.monotonic()

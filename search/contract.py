@@ -25,6 +25,11 @@ FACETS = {
     "start_year": ("start_year", _("Année de début")),
 }
 
+# What a search may count (`SearchRequest.facets`): every facet, and the hits per
+# type. Counting is asked for, never implied: at 100,000 projects the aggregations
+# were ~40 % of the engine's time, spent for callers that showed none (issue 15).
+FACET_NAMES = (*FACETS, "type")
+
 SORTS = {"relevance": _("Pertinence"), "date": _("Date"), "title": _("Titre")}
 
 
@@ -37,6 +42,8 @@ class SearchRequest:
     page: int = 1
     page_size: int = 20
     search_after: list | None = None  # deep pagination for API clients
+    # The facets to count (names of FACET_NAMES); none by default.
+    facets: frozenset[str] = frozenset()
 
     @property
     def offset(self) -> int:
@@ -65,7 +72,7 @@ class FacetValue:
 class SearchResponse:
     hits: list[SearchHit]
     total: int
-    facets: dict[str, list[FacetValue]]
+    facets: dict[str, list[FacetValue]]  # only those the request asked for
     took_ms: int
     engine: str  # "elasticsearch" or "database"
     next_search_after: list | None = None

@@ -5,8 +5,9 @@ words (with synonyms, at query time). Words with typos (longer words only) are a
 second pass, run when the words as written find little (`TYPO_PASS_BELOW`): at
 100,000 projects the typo clause was the costliest after the main one, and widened
 every query by the near-miss spellings of its words (issue 15).
-Facets are counted the way people expect from multi-select filters: each facet's
-counts apply every *other* selected filter, and hits apply them all (post_filter).
+Facets are counted only when asked (`SearchRequest.facets`), the way people expect
+from multi-select filters: each facet's counts apply every *other* selected filter,
+and hits apply them all (post_filter).
 """
 
 from elasticsearch_dsl import A, Q, Search
@@ -98,8 +99,8 @@ def facet_filter(name: str, values: list[str]) -> Q:
 
 
 def search_query(request: SearchRequest, *, typos: bool = False) -> Search:
-    """Hits, highlights, facets and sort for a search page or API call; `typos` for
-    the second pass (see the module's docstring)."""
+    """Hits, highlights, the asked facets and sort for a search page or API call;
+    `typos` for the second pass (see the module's docstring)."""
     indexes = [DOCUMENTS[t].alias() for t in (request.types or list(DOCUMENTS))]
     # A type whose index is not built yet (a new type before `search_index rebuild`)
     # is left out rather than failing the whole search.
@@ -108,25 +109,22 @@ def search_query(request: SearchRequest, *, typos: bool = False) -> Search:
         # The same search again (a page reloaded, facets clicked back) is answered
         # from the shards' cache until the next refresh changes the index.
         .params(ignore_unavailable=True, request_cache=True)
-        .query(text_query(request.query, typos=typos))
     )
+    query = text_query(request.query, typos=typos)
     active = {name: values for name, values in request.filters.items() if values}
-    if active:
-        search = search.post_filter(
-            Q(
-                "bool",
-                filter=[facet_filter(name, values) for name, values in active.items()],
-            )
-        )
-    for name, (field, _label) in FACETS.items():
-        others = [
-            facet_filter(other, values)
-            for other, values in active.items()
-            if other != name
-        ]
-        _facet_aggregation(search, name, field, others, size=FACET_SIZE)
-    type_filters = [facet_filter(name, values) for name, values in active.items()]
-    _facet_aggregation(search, "type", "type", type_filters, size=len(DOCUMENTS))
+    selected = Q(
+        "bool", filter=[facet_filter(name, values) for name, values in active.items()]
+    )
+    if not active:
+        search = search.query(query)
+    elif request.facets:
+        # Each facet counts the hits before its own filter: the filters apply to
+        # the hits only, after the aggregations.
+        search = search.query(query).post_filter(selected)
+    else:
+        # No counts: the filters narrow the query itself (filter context, cached).
+        search = search.query(Q("bool", must=[query], filter=selected.filter))
+    _facet_aggregations(search, request.facets, active)
     # Highlights come from a plain match (no fuzzy expansion): most of the cost of
     # a search page is otherwise spent re-running the typo clause per fragment.
     highlight_on = Q(
@@ -148,6 +146,25 @@ def search_query(request: SearchRequest, *, typos: bool = False) -> Search:
     if request.search_after:
         return search.extra(search_after=request.search_after, size=request.page_size)
     return search[request.offset : request.offset + request.page_size]
+
+
+def _facet_aggregations(
+    search: Search, asked: frozenset[str], active: dict[str, list[str]]
+) -> None:
+    """The aggregations of the asked facets only: the others cost the engine a
+    pass over every hit for counts nobody reads (issue 15)."""
+    for name, (field, _label) in FACETS.items():
+        if name not in asked:
+            continue
+        others = [
+            facet_filter(other, values)
+            for other, values in active.items()
+            if other != name
+        ]
+        _facet_aggregation(search, name, field, others, size=FACET_SIZE)
+    if "type" in asked:
+        type_filters = [facet_filter(name, values) for name, values in active.items()]
+        _facet_aggregation(search, "type", "type", type_filters, size=len(DOCUMENTS))
 
 
 def _facet_aggregation(

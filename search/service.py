@@ -13,7 +13,7 @@ from elasticsearch import ApiError, TransportError
 from search.backends import database_backend
 from search.backends.base import EngineUnavailable, SearchBackend
 from search.backends.elasticsearch import ElasticsearchBackend
-from search.client import es_available, es_mark_down
+from search.client import es_available, es_mark_down, es_mark_up
 from search.contract import TYPES, SearchHit, SearchRequest, SearchResponse
 
 logger = logging.getLogger(__name__)
@@ -26,12 +26,15 @@ def _answer(ask: Callable[[SearchBackend], Answer]) -> tuple[Answer, bool]:
     whether a configured engine failed (the page says so)."""
     if es_available():
         try:
-            return ask(ElasticsearchBackend()), False
+            answer = ask(ElasticsearchBackend())
         except ENGINE_ERRORS:
             logger.warning(
                 "Elasticsearch failed; answering from the database", exc_info=True
             )
             es_mark_down()
+        else:
+            es_mark_up()
+            return answer, False
     return ask(database_backend()), bool(settings.ELASTICSEARCH_URL)
 
 

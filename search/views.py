@@ -1,13 +1,14 @@
 """The search page and the autocomplete endpoint; both call search/service.py."""
 
 import math
+from dataclasses import replace
 
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from portal.core.language_paths import localized_path
-from search.contract import FACETS, SORTS, TYPES
+from search.contract import FACET_NAMES, FACETS, SORTS, TYPES
 from search.forms import SearchForm
 from search.service import search_execute, suggest_execute
 
@@ -17,7 +18,8 @@ def search_page(request):
     form = SearchForm(request.GET)
     context = {"form": form, "types": TYPES, "sorts": SORTS}
     if form.is_valid():
-        search_request = form.to_request()
+        # The page shows every facet and the hits per type: it counts them all.
+        search_request = replace(form.to_request(), facets=frozenset(FACET_NAMES))
         response = search_execute(request=search_request)
         pages = math.ceil(min(response.total, 10000) / search_request.page_size)
         context.update(

@@ -19,12 +19,18 @@ from bench.search.latency import (
     client_fetch,
     http_fetch,
     measure,
+    measure_interleaved,
     naive_fetch,
     percentile,
     query_params,
     summarise,
 )
-from bench.search.report import indexing_lines, queries_table, results_table
+from bench.search.report import (
+    indexing_lines,
+    naive_ratios_line,
+    queries_table,
+    results_table,
+)
 from bench.search.seeding import (
     CHUNK,
     SLUG_PREFIX,
@@ -58,7 +64,9 @@ __all__ = [
     "http_fetch",
     "indexes_current",
     "indexing_lines",
+    "naive_ratios_line",
     "measure",
+    "measure_interleaved",
     "naive_fetch",
     "percentile",
     "queries_table",

@@ -159,6 +159,20 @@ def measure(
     return samples
 
 
+def measure_interleaved(
+    fetch: Fetch,
+    queries: list[dict[str, list[str]]],
+    variants: list[dict[str, list[str]]],
+    **options,
+) -> list[list[list[Sample]]]:
+    """`measure` of each query sent once per variant (extra parameters), in turn:
+    two ways of calling the API timed under the same load. Returns the samples of
+    each variant."""
+    mixed = [{**params, **extra} for params in queries for extra in variants]
+    samples = measure(fetch, mixed, **options)
+    return [samples[index :: len(variants)] for index in range(len(variants))]
+
+
 def percentile(values: list[float], fraction: float) -> float:
     """Nearest-rank percentile: a value that was measured, never an interpolation."""
     ordered = sorted(values)

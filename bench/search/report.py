@@ -27,6 +27,17 @@ def results_table(
     return "\n".join(lines)
 
 
+def naive_ratios_line(summaries: list[LatencySummary], naive: str) -> str:
+    """How many times faster than the naive `icontains` each engine row is (p50)."""
+    reference = next((s.p50 for s in summaries if s.engine == naive), None)
+    ratios = [
+        f"×{reference / s.p50:.1f} {s.engine}"
+        for s in summaries
+        if reference and s.took_p50 > 0 and s.engine != naive and s.p50
+    ]
+    return f"Naive `icontains` p50 over each row's p50: {'; '.join(ratios)}."
+
+
 def indexing_lines(results: list[IndexingResult]) -> str:
     return "\n".join(
         f"Bulk indexing ({r.search_type}): {r.documents} documents in "

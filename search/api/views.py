@@ -9,8 +9,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from search.contract import FACETS, SORTS, TYPES, SearchResponse
-from search.forms import SearchForm
+from search.contract import FACET_NAMES, FACETS, SORTS, TYPES, SearchResponse
+from search.forms import SearchApiForm
 from search.service import search_execute
 
 
@@ -19,9 +19,10 @@ class SearchView(APIView):
 
     Parameters: `q`, `type` (repeatable), any facet (`institute`, `team`, `domain`,
     `technique`, `dataset`, `status`, `stage`, `verdict`, `start_year`, repeatable),
-    `sort` (relevance, date, title), `page_size`, and `page` or `search_after` (the
-    `next_search_after` of the previous response, JSON-encoded) to go deeper than
-    10,000 hits.
+    `facets` (the facets to count: names repeated or comma-separated, `type` for
+    the hits per type, or `all`; none without it), `sort` (relevance, date, title),
+    `page_size`, and `page` or `search_after` (the `next_search_after` of the
+    previous response, JSON-encoded) to go deeper than 10,000 hits.
     """
 
     @extend_schema(
@@ -29,6 +30,18 @@ class SearchView(APIView):
             OpenApiParameter("q", str, description="Texte recherché"),
             OpenApiParameter("type", str, many=True, enum=list(TYPES)),
             *[OpenApiParameter(name, str, many=True) for name in FACETS],
+            OpenApiParameter(
+                "facets",
+                str,
+                many=True,
+                explode=True,
+                enum=[*FACET_NAMES, "all"],
+                description=(
+                    "Facettes à compter (répétable ou séparées par des virgules ; "
+                    "`type` : les résultats par type ; `all` : toutes). Sans ce "
+                    "paramètre, la réponse ne compte aucune facette (`facets: {}`)."
+                ),
+            ),
             OpenApiParameter("sort", str, enum=list(SORTS)),
             OpenApiParameter("page", int),
             OpenApiParameter("page_size", int),
@@ -41,7 +54,7 @@ class SearchView(APIView):
         responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
     )
     def get(self, request):
-        form = SearchForm(request.query_params)
+        form = SearchApiForm(request.query_params)
         if not form.is_valid():
             errors = [
                 {"field": field, "code": "invalid", "message": str(message)}

@@ -97,22 +97,32 @@ class DatabaseBackend(SearchBackend):
                 matched[search_type].add(pk)
 
         project_ids = matched["project"]
+        asked = [name for name in FACETS if name in request.facets]
+        # The counts also say which projects pass the selected facets; with neither
+        # asked, nothing to count (issue 15: facets only where asked).
         counts, project_hits = (
-            project_facet_counts(project_ids, active) if project_ids else ({}, set())
+            project_facet_counts(project_ids, active)
+            if project_ids and (active or asked)
+            else ({}, project_ids)
         )
-        facets = facets_labelled(
-            {name: [c for c in counts.get(name, []) if c[1]] for name in FACETS},
-            active,
+        facets = (
+            facets_labelled(
+                {name: [c for c in counts.get(name, []) if c[1]] for name in asked},
+                active,
+            )
+            if asked
+            else {}
         )
         # Other types have no project facets here: a selected facet leaves them out.
         hit_ids = {t: set() if active else matched[t] for t in TYPES}
         hit_ids["project"] = project_hits
         counts_by_type = {t: len(ids) for t, ids in hit_ids.items()}
-        facets["type"] = facet_values(
-            "type",
-            [(t, n) for t, n in counts_by_type.items() if n],
-            types if request.types else [],
-        )
+        if "type" in request.facets:
+            facets["type"] = facet_values(
+                "type",
+                [(t, n) for t, n in counts_by_type.items() if n],
+                types if request.types else [],
+            )
         keys = [(t, pk) for t in types for pk in hit_ids[t]]
         return SearchResponse(
             hits=_hits(_page(keys, scores, request), scores, request.query),

@@ -8,7 +8,13 @@ from elasticsearch_dsl import Search
 
 from search.backends.base import EngineUnavailable, SearchBackend
 from search.client import es_client
-from search.contract import FACETS, SearchHit, SearchRequest, SearchResponse
+from search.contract import (
+    FACET_NAMES,
+    FACETS,
+    SearchHit,
+    SearchRequest,
+    SearchResponse,
+)
 from search.documents import DOCUMENTS
 from search.facets import facets_labelled
 from search.queries import (
@@ -24,6 +30,8 @@ class ElasticsearchBackend(SearchBackend):
 
     def search(self, request: SearchRequest) -> SearchResponse:
         result = _raw_search(search_query(request))
+        if not result["_shards"]["total"]:  # no index of the searched types exists
+            raise EngineUnavailable("no search index built yet")
         total = result["hits"]["total"]["value"]
         if request.query.strip() and total < TYPO_PASS_BELOW:
             # The words as written find little: again, tolerating typos.
@@ -31,18 +39,6 @@ class ElasticsearchBackend(SearchBackend):
             total = result["hits"]["total"]["value"]
         raw_hits = result["hits"]["hits"]
         hits = [_hit(hit) for hit in raw_hits]
-        aggregations = result.get("aggregations")
-        if not aggregations:  # no index of the searched types exists
-            raise EngineUnavailable("no search index built yet")
-        counts = {
-            name: [
-                (str(b["key"]), b["doc_count"]) for b in _buckets(aggregations[name])
-            ]
-            for name in [*FACETS, "type"]
-        }
-        selected = {name: request.filters.get(name, []) for name in FACETS}
-        # All facets labelled at once, from the process's label map.
-        facets = facets_labelled(counts, {**selected, "type": request.types})
         last = (
             raw_hits[-1]["sort"]
             if raw_hits and len(hits) == request.page_size
@@ -51,7 +47,7 @@ class ElasticsearchBackend(SearchBackend):
         return SearchResponse(
             hits=hits,
             total=total,
-            facets=facets,
+            facets=_facets(result.get("aggregations", {}), request),
             took_ms=result["took"],
             engine="elasticsearch",
             next_search_after=list(last) if last else None,
@@ -88,6 +84,19 @@ class ElasticsearchBackend(SearchBackend):
 
         for search_type in DOCUMENTS:
             index_rebuild(search_type=search_type)
+
+
+def _facets(aggregations: dict, request: SearchRequest) -> dict:
+    """The asked facets, labelled all at once from the process's label map."""
+    if not request.facets:
+        return {}
+    counts = {
+        name: [(str(b["key"]), b["doc_count"]) for b in _buckets(aggregations[name])]
+        for name in FACET_NAMES
+        if name in request.facets
+    }
+    selected = {name: request.filters.get(name, []) for name in FACETS}
+    return facets_labelled(counts, {**selected, "type": request.types})
 
 
 def _buckets(aggregation: dict) -> list[dict]:

@@ -64,7 +64,7 @@ def test_digest_queries_do_not_grow_with_users(make_user, now):
     for_three = queries(collect)
     add_readers(6, make_user=make_user, now=now, followed=followed)
     for_nine = queries(collect)
-    # Most of these are the database search itself (its facets), run once for the
+    # Most of these are the database search itself, run once for the
     # one distinct saved query; the rest is one query per kind of alert.
     assert for_three == for_nine
 

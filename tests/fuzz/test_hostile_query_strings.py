@@ -57,7 +57,13 @@ URLS = {
     "/signaler-une-erreur/": ["page"],
     "/api/v1/projects/": [*PROJECT_FILTERS, "expand", "ordering", "cursor"],
     "/api/v1/indicators/": [*PROJECT_FILTERS, "year_from", "year_to"],
-    "/api/v1/search/": ["sort", "page_size", "search_after", *PROJECT_FILTERS],
+    "/api/v1/search/": [
+        "sort",
+        "page_size",
+        "search_after",
+        "facets",
+        *PROJECT_FILTERS,
+    ],
 }
 COMMON = ["page", "q", "format"]
 

@@ -74,6 +74,44 @@ def test_percentile_is_a_measured_value():
     assert bench.percentile([float(n) for n in range(1, 101)], 0.95) == 95.0
 
 
+def test_interleaved_variants_are_sent_in_turn_and_split_back():
+    sent = []
+
+    def fetch(params):
+        sent.append(params)
+        return bench.Sample(1.0 + len(params), 3, "elasticsearch", 1.0)
+
+    plain, faceted = bench.measure_interleaved(
+        fetch, [{"q": ["a"]}, {"q": ["b"]}], [{}, {"facets": ["all"]}], rounds=2
+    )
+
+    assert sent[:4] == [
+        {"q": ["a"]},
+        {"q": ["a"], "facets": ["all"]},
+        {"q": ["b"]},
+        {"q": ["b"], "facets": ["all"]},
+    ]
+    assert [len(samples) for samples in plain + faceted] == [2, 2, 2, 2]
+    assert {s.ms for samples in plain for s in samples} == {2.0}
+    assert {s.ms for samples in faceted for s in samples} == {3.0}
+
+
+def test_the_naive_ratio_of_each_engine_row():
+    def summary(engine, p50, took):
+        return bench.LatencySummary(engine, p50, p50, took, 1, [1])
+
+    line = bench.naive_ratios_line(
+        [
+            summary("ES", 10.0, 5),
+            summary("ES, facets", 20.0, 9),
+            summary("naive", 200.0, 200),
+        ],
+        "naive",
+    )
+
+    assert "×20.0 ES;" in line and "×10.0 ES, facets." in line
+
+
 def test_indexing_reports_throughput(seeded, settings):
     if not settings.ELASTICSEARCH_URL:
         pytest.skip("ELASTICSEARCH_URL is unset: no engine to index into")

@@ -69,7 +69,11 @@ def test_the_filter_follows_partner_parents_and_tutelle_parents(client, scene):
 
 
 def test_the_database_engine_counts_and_filters_the_same(scene):
-    request = SearchRequest(types=["project"], filters={"institute": [str(scene.pk)]})
+    request = SearchRequest(
+        types=["project"],
+        filters={"institute": [str(scene.pk)]},
+        facets=frozenset({"institute"}),
+    )
     backend = database_backend()
     backend.rebuild()
     response = backend.search(request)
@@ -79,7 +83,11 @@ def test_the_database_engine_counts_and_filters_the_same(scene):
 
 def test_elasticsearch_counts_and_filters_the_same(search_engine, scene):
     rebuild_all()
-    request = SearchRequest(types=["project"], filters={"institute": [str(scene.pk)]})
+    request = SearchRequest(
+        types=["project"],
+        filters={"institute": [str(scene.pk)]},
+        facets=frozenset({"institute"}),
+    )
     response = search_execute(request=request)
     assert response.engine == "elasticsearch"
     search_agrees(response, scene)

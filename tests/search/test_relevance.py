@@ -91,7 +91,9 @@ def test_facets_count_with_the_other_filters_applied(scene):
     inserm = str(scene["inserm"].pk)
     response = search_execute(
         request=SearchRequest(
-            types=["project"], filters={"institute": [inserm], "status": ["active"]}
+            types=["project"],
+            filters={"institute": [inserm], "status": ["active"]},
+            facets=frozenset({"institute", "status"}),
         )
     )
     assert sorted(hit.label.split(" – ")[0] for hit in response.hits) == [
@@ -151,6 +153,7 @@ def test_the_fallback_gives_sensible_results_for_the_same_queries(scene):
         SearchRequest(
             types=["project"],
             filters={"institute": [str(scene["inserm"].pk)], "status": ["active"]},
+            facets=frozenset({"status"}),
         )
     )
     assert response.engine == "database"

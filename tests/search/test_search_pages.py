@@ -65,7 +65,8 @@ def test_suggestions_endpoint(client, indexed_scene):
 
 def test_api_shape_and_deep_pagination_with_search_after(client, indexed_scene):
     first = client.get(
-        "/api/v1/search/", {"type": "project", "page_size": 2, "sort": "title"}
+        "/api/v1/search/",
+        {"type": "project", "page_size": 2, "sort": "title", "facets": "status"},
     ).json()
     assert set(first) >= {"hits", "facets", "total", "took_ms", "engine", "next"}
     assert first["engine"] == "elasticsearch" and first["total"] == 6

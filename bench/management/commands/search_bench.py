@@ -26,6 +26,10 @@ from search.documents import DOCUMENTS
 
 SERVER_LOG = Path(settings.BASE_DIR) / ".services" / "search-bench-gunicorn.log"
 ENGINE_ROW = "Elasticsearch (API)"
+# The same queries asking for every facet's counts (the search page's request),
+# timed in turn with the default one (no facets) on the same server.
+FACETED_ROW = "Elasticsearch (API, facets=all)"
+FACETS_ALL = {"facets": ["all"]}
 PROJECTS_ROW = "Elasticsearch, projects only (API)"
 FALLBACK_ROW = "database fallback (API)"
 NAIVE_ROW = "naive icontains (in-process, no HTTP)"
@@ -97,8 +101,10 @@ class Command(BaseCommand):
         naive = bench.measure(
             bench.naive_fetch, queries, rounds=rounds, budget_seconds=budget
         )
-        summaries.insert(3 if not in_process else 2, bench.summarise(NAIVE_ROW, naive))
+        # Before the floor, the last row.
+        summaries.insert(len(summaries) - 1, bench.summarise(NAIVE_ROW, naive))
         table = bench.results_table(summaries, baseline=ENGINE_ROW)
+        table += "\n\n" + bench.naive_ratios_line(summaries, NAIVE_ROW)
         lines = (
             bench.indexing_lines(indexing)
             if indexing
@@ -171,15 +177,21 @@ class Command(BaseCommand):
             with bench.api_server(env=environment, log=SERVER_LOG) as base_url:
                 fetch = bench.http_fetch(base_url)
                 self.stdout.write(f"{row} : {len(measured)} requêtes × {rounds} tours")
-                samples = bench.measure(
-                    fetch,
-                    measured,
-                    rounds=rounds,
-                    budget_seconds=budget,
-                    expect_engine=engine,
-                    before_round=_request_cache_clear if url else None,
-                )
-                summaries.append(bench.summarise(row, samples))
+                options = {
+                    "rounds": rounds,
+                    "budget_seconds": budget,
+                    "expect_engine": engine,
+                    "before_round": _request_cache_clear if url else None,
+                }
+                if row == ENGINE_ROW:
+                    plain, faceted = bench.measure_interleaved(
+                        fetch, measured, [{}, FACETS_ALL], **options
+                    )
+                    summaries.append(bench.summarise(row, plain))
+                    summaries.append(bench.summarise(FACETED_ROW, faceted))
+                else:
+                    samples = bench.measure(fetch, measured, **options)
+                    summaries.append(bench.summarise(row, samples))
                 if row == ENGINE_ROW:
                     samples = bench.measure(fetch, floor * 20, rounds=rounds)
                     floor_summary = bench.summarise(FLOOR_ROW, samples)
@@ -187,9 +199,10 @@ class Command(BaseCommand):
 
     def _measure_in_process(self, queries, *, rounds, budget):
         fetch = bench.client_fetch(Client())
-        engine = bench.measure(
+        engine, faceted = bench.measure_interleaved(
             fetch,
             queries,
+            [{}, FACETS_ALL],
             rounds=rounds,
             budget_seconds=budget,
             expect_engine="elasticsearch",
@@ -207,6 +220,7 @@ class Command(BaseCommand):
         floor = bench.measure(fetch, [{"page": ["0"]}] * 20, rounds=rounds)
         return [
             bench.summarise(ENGINE_ROW.replace("API", "API in-process"), engine),
+            bench.summarise(FACETED_ROW.replace("API", "API in-process"), faceted),
             bench.summarise(FALLBACK_ROW.replace("API", "API in-process"), fallback),
             bench.summarise(FLOOR_ROW, floor),
         ]
@@ -238,7 +252,10 @@ class Command(BaseCommand):
             "facets): compare it with the API floor added. Each Elasticsearch round "
             "starts with the request cache cleared (a repeated query is timed as new); "
             "`took` is the engine's own time, our overhead is the request time minus "
-            "`took` (Django, serialization, HTTP).\n\n"
+            "`took` (Django, serialization, HTTP). The API rows ask for no facet "
+            "counts, as a client does by default, except the `facets=all` row (what "
+            "the search page asks for), timed in turn with the first on the same "
+            "server.\n\n"
             "## Hits per query\n\n"
             f"{bench.queries_table(bench.QUERIES, searched)}\n",
             encoding="utf-8",
