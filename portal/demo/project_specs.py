@@ -33,6 +33,11 @@ TODAY = date(2026, 11, 1)  # fixed, so that statuses and dates never drift betwe
 INSTITUTES = {INSERM, INRIA, CNRS, CEA}
 # Share of a team's projects that stray from its domains (same techniques).
 STRAY_SHARE = 0.08
+# Chance that a partner slot goes to a fitting team the lead has worked with before:
+# consortia co-apply to the next call. With 0.3, 47 % of partner links repeat a (lead,
+# partner) pair of another project (34 % with no preference, 44 % before topics were
+# drawn least-used first); 0.5 would give 53 %.
+AGAIN_SHARE = 0.3
 REGION_OF_CITY = {
     "Paris": "Région Île-de-France",
     "Villejuif": "Région Île-de-France",
@@ -102,13 +107,20 @@ def _complements(
 
 
 def _partners(
-    rng, lead: TeamSpec, teams: list[TeamSpec], topic: Topic, cross: bool
+    rng,
+    lead: TeamSpec,
+    teams: list[TeamSpec],
+    topic: Topic,
+    cross: bool,
+    again: tuple[random.Random, set[str]] | None = None,
 ) -> tuple[list[TeamSpec], str | None]:
     """Partner teams that complement the lead, and the technique one of them brings.
 
     The first partner brings either a technique the data need that the lead lacks, or
     the clinical domain; the others share the project's domain. A team of the lead's
-    own specialty (its twin) is never the complement.
+    own specialty (its twin) is never the complement. `again` (a generator of its own
+    and the teams the lead has worked with) gives each slot, with AGAIN_SHARE, to a
+    past collaborator from the same pool.
     """
     count = rng.choice([1, 1, 2, 3])
     others = [t for t in teams if t.specialty != lead.specialty]
@@ -122,7 +134,7 @@ def _partners(
         by_technique, by_domain = _complements(lead, others, topic)
     chosen, brought = [], None
     if by_technique and (rng.random() < 0.5 or not by_domain):
-        first = rng.choice(by_technique)
+        first = _again(rng.choice(by_technique), by_technique, [], again)
         chosen = [first]
         brought = next(
             t
@@ -137,10 +149,27 @@ def _partners(
         # domain, as real consortia do.
         pool = [t for t in others if set(t.domains) & set(lead.domains)] or others
     while len(chosen) < count and pool:
-        team = rng.choice(pool)
+        team = _again(rng.choice(pool), pool, chosen, again)
         chosen.append(team)
         pool.remove(team)
     return chosen, brought
+
+
+def _again(
+    drawn: TeamSpec,
+    pool: list[TeamSpec],
+    chosen: list[TeamSpec],
+    again: tuple[random.Random, set[str]] | None,
+) -> TeamSpec:
+    """The drawn team, or with AGAIN_SHARE a past collaborator of the lead from the
+    same pool. The main draw is made either way, so the main sequence stays aligned."""
+    if again is None:
+        return drawn
+    again_rng, worked_with = again
+    known = [t for t in pool if t.slug in worked_with and t not in chosen]
+    if known and again_rng.random() < AGAIN_SHARE:
+        return again_rng.choice(known)
+    return drawn
 
 
 def _dates(rng) -> tuple[date, date, str]:
@@ -263,17 +292,27 @@ def project_specs(
     rng.shuffle(leads)
     used_titles: set[str] = set()
     used_topics: Counter = Counter()
+    worked_with: dict[str, set[str]] = {}  # team → teams it shared a project with
     specs = []
     for index, lead in enumerate(leads):
         topic, technique, family, (title, title_en) = _topic(
             rng, lead, used_titles, used_topics
         )
         multi = rng.random() < 0.85
+        # Its own generator: preferring a past collaborator leaves the main draws as
+        # they were (until a partner's members are drawn).
+        again = (
+            random.Random(f"partners:{lead.slug}:{index}"),
+            worked_with.get(lead.slug, set()),
+        )
         partners, brought = (
-            _partners(rng, lead, teams, topic, cross=rng.random() < 0.6)
+            _partners(rng, lead, teams, topic, cross=rng.random() < 0.6, again=again)
             if multi
             else ([], None)
         )
+        consortium = {lead.slug, *(t.slug for t in partners)}
+        for slug in consortium:
+            worked_with.setdefault(slug, set()).update(consortium - {slug})
         techniques = [technique] + ([brought] if brought else [])
         start, end, status = _dates(rng)
         trl, ce_class, ai_act = _maturity(rng, status)

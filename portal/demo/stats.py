@@ -1,5 +1,7 @@
 """The figures `seed_demo` reports at the end, read back from the database."""
 
+from django.db.models import F
+
 from portal.demo.project_specs import is_cross_institute
 from projects.institutes import organisation_institute_ids
 from projects.models import Project, ProjectPartner
@@ -18,6 +20,28 @@ def partner_institute_sets() -> dict[int, list[set[int]]]:
     ).values_list("project_id", "team_id"):
         by_project.setdefault(project_id, []).append(institutes.get(team_id, set()))
     return by_project
+
+
+def repeated_pair_share(links: list[tuple[object, object, object]]) -> float:
+    """Share of (project, lead team, partner team) links whose lead and partner pair
+    up again in another project: consortia that co-apply to the next call."""
+    projects_of: dict[tuple, set] = {}
+    for project, lead, partner in links:
+        projects_of.setdefault((lead, partner), set()).add(project)
+    repeated = sum(len(p) for p in projects_of.values() if len(p) >= 2)
+    return repeated / len(links) if links else 0.0
+
+
+def partner_links() -> list[tuple[int, int, int]]:
+    """(project, lead team, partner team) for every project with a lead team; the
+    lead's own coordinator row is no partner link."""
+    return list(
+        ProjectPartner.objects.filter(
+            team__isnull=False, project__lead_team__isnull=False
+        )
+        .exclude(team=F("project__lead_team"))
+        .values_list("project_id", "project__lead_team_id", "team_id")
+    )
 
 
 def demo_counts() -> dict[str, object]:
@@ -39,4 +63,5 @@ def demo_counts() -> dict[str, object]:
         },
         "multi_partner_pct": round(100 * multi / projects, 1) if projects else 0.0,
         "cross_institute_pct": round(100 * cross / projects, 1) if projects else 0.0,
+        "repeated_pairs_pct": round(100 * repeated_pair_share(partner_links()), 1),
     }

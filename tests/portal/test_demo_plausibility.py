@@ -9,9 +9,11 @@ import random
 import re
 from collections import Counter
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from django.db.models import Q
 
+from portal.demo import project_specs as project_specs_module
 from portal.demo.access_dates import EARLIEST_BEFORE_START, STAGE_SHARE
 from portal.demo.calls import call_specs
 from portal.demo.data_uses import (
@@ -29,6 +31,7 @@ from portal.demo.report import (
     report_lines,
     team_coherence,
 )
+from portal.demo.stats import demo_counts, repeated_pair_share
 from portal.demo.titles import pronounceable
 from portal.demo.topics import TOPICS
 from projects.models import Project
@@ -67,6 +70,10 @@ def check_plausibility() -> None:
 
     teams = report["teams"]
     assert teams["projects_within_specialty"] >= 0.8, teams
+    # Consortia co-apply to the next call: 40–55 % of partner links pair a lead with a
+    # team it works with in another project (34 % when partners were drawn afresh,
+    # which left the hide-one-partner benchmark little network to find them by).
+    assert 40 <= demo_counts()["repeated_pairs_pct"] <= 55, demo_counts()
     assert teams["median_team_share"] >= 0.75, teams
 
     delays = report["delays"]
@@ -254,6 +261,27 @@ def test_partners_bring_the_domain_or_a_technique_the_data_need():
                 or set(partner.techniques) & set(project.techniques)
             )
     assert complementary >= 0.9 * total
+
+
+def test_leads_work_again_with_past_partners_that_fit():
+    """A fitting past collaborator is preferred (AGAIN_SHARE), so pairs repeat about
+    as often as in real consortia; with no preference they repeat far less."""
+    teams, projects = _specs()
+    links = [(p.slug, p.lead_team, t) for p in projects for t in p.partner_teams]
+    assert 0.40 <= repeated_pair_share(links) <= 0.55
+    with patch.object(project_specs_module, "AGAIN_SHARE", 0.0):
+        _teams, afresh = _specs()
+    links = [(p.slug, p.lead_team, t) for p in afresh for t in p.partner_teams]
+    assert repeated_pair_share(links) < 0.40
+    # The preference draws from a generator of its own: the leads stay put.
+    assert [p.lead_team for p in afresh] == [p.lead_team for p in projects]
+
+
+def test_repeated_pair_share_counts_links_whose_pair_recurs():
+    links = [(1, "a", "b"), (2, "a", "b"), (2, "a", "c"), (3, "c", "a")]
+    # a→b twice (2 links); a→c once and c→a (a different lead) once.
+    assert repeated_pair_share(links) == 0.5
+    assert repeated_pair_share([]) == 0.0
 
 
 def _top_domains(project) -> list[str]:
