@@ -51,6 +51,8 @@ class Command(BaseCommand):
             "Projets à plusieurs équipes partenaires : "
             f"{counts['multi_partner_pct']} %",
             f"Projets inter-organismes : {counts['cross_institute_pct']} %",
+            "Partenariats qui reprennent un duo déjà formé : "
+            f"{counts['repeated_pairs_pct']} %",
         ]
         backfill_monthly_snapshots(months=24)  # so that "Tendances" shows a curve
         for line in lines:
