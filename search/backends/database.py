@@ -48,6 +48,19 @@ class DatabaseBackend(SearchBackend):
         """Entries matching most of the concepts (required_matches), with a score;
         the query as typed ranks its exact phrase first."""
 
+    def text_match_unranked(
+        self, query: str, concepts: list[Concept], types: list[str]
+    ) -> dict[Key, float]:
+        """As `text_match`, for a search that keeps only some of the hits (selected
+        facets): an engine whose ranking is costly scores here by matched concepts
+        only and ranks the kept hits in `rank`."""
+        return self.text_match(query, concepts, types)
+
+    def rank(self, keys: list[Key], scores: dict[Key, float]) -> dict[Key, float]:
+        """The scores of these hits, ranked finely if `text_match_unranked` left
+        them coarse."""
+        return scores
+
     @abstractmethod
     def correction(self, token: str) -> Concept | None:
         """The indexed word closest to a misspelt one, or None if it is known."""
@@ -57,12 +70,19 @@ class DatabaseBackend(SearchBackend):
         """Entries whose title or acronym has the prefix's words, the last one
         started, best first."""
 
-    def match(self, query: str, types: list[str]) -> dict[Key, float]:
+    def match(
+        self, query: str, types: list[str], *, ranked: bool = True
+    ) -> dict[Key, float]:
         """Entries matching the query's concepts; when few do, the query again with
-        its unknown longer words corrected, those hits ranked after."""
+        its unknown longer words corrected, those hits ranked after. Not `ranked`:
+        coarse scores, for `rank` to refine on the hits kept."""
         asked = concepts(query)
         if not asked:
             return {}
+        if not ranked:
+            found = self.text_match_unranked(query, asked, types)
+            # Few hits: the typo pass below, ranked at once (it costs little).
+            return found if len(found) >= FEW_HITS else self.match(query, types)
         found = self.text_match(query, asked, types)
         if len(found) >= FEW_HITS:
             return found
@@ -84,7 +104,8 @@ class DatabaseBackend(SearchBackend):
         types = request.types or list(TYPES)
         active = {name: values for name, values in request.filters.items() if values}
         if words(request.query):
-            scores = self.match(request.query, list(TYPES))
+            # Selected facets keep some hits only: rank those (`rank` below).
+            scores = self.match(request.query, list(TYPES), ranked=not active)
             matched: dict[str, set[int]] = defaultdict(set)
             for search_type, pk in scores:
                 matched[search_type].add(pk)
@@ -114,6 +135,7 @@ class DatabaseBackend(SearchBackend):
             types if request.types else [],
         )
         keys = [(t, pk) for t in types for pk in hit_ids[t]]
+        scores = self.rank(keys, scores)
         return SearchResponse(
             hits=_hits(_page(keys, scores, request), scores, request.query),
             total=len(keys),

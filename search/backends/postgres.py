@@ -23,7 +23,7 @@ from search.backends.analysis import (
     words,
 )
 from search.backends.database import DatabaseBackend, Key
-from search.backends.project_facets import project_facets_store
+from search.backends.project_facets import id_array, project_facets_store
 from search.contract import TYPES
 from search.models import SearchEntry
 
@@ -67,50 +67,37 @@ class PostgresBackend(DatabaseBackend):
     def text_match(
         self, query: str, concepts: list[Concept], types: list[str]
     ) -> dict[Key, float]:
-        need = required_matches(len(concepts))
-        typed = " ".join(_TOKENS.findall(fold(split_identifiers(query))))
-        # The words as typed, in order, rank above synonyms and scattered words.
-        concept_queries, phrase = _tsqueries(concepts, typed)
-        any_concept = "(" + " || ".join(["%s::tsquery"] * len(concepts)) + ")"
-        # One concept: every entry found has it, no need to test it again.
-        matched = (
-            " + ".join(["(e.document @@ %s::tsquery)::int"] * len(concepts))
-            if len(concepts) > 1
-            else "1"
+        found, _any_concept = _ranked_match(query, concepts, types, ranked=True)
+        return {(t, pk): score for t, pk, _entry, score in found}
+
+    def text_match_unranked(
+        self, query: str, concepts: list[Concept], types: list[str]
+    ) -> dict[Key, float]:
+        """Matched concepts and phrase only: `ts_rank_cd` is most of the text
+        query's cost, and with facets selected most hits are not kept."""
+        found, any_concept = _ranked_match(query, concepts, types, ranked=False)
+        return Unranked(
+            {(t, pk): score for t, pk, _entry, score in found},
+            entries={(t, pk): entry for t, pk, entry, _score in found},
+            rank_query=any_concept,
         )
-        # Every type: no condition, which the planner would read by the type's index.
-        of_types = "" if set(types) >= set(TYPES) else "AND e.search_type = ANY(%s)"
-        wanted = _enough_concepts(concept_queries, need)
-        if wanted is None:
-            return {}
-        # Constant tsqueries: the planner estimates them and reads the GIN index.
-        sql = f"""
-            SELECT search_type, object_id, matched + bonus + rank FROM (
-                SELECT e.search_type, e.object_id, {matched} AS matched,
-                    (e.document @@ %s::tsquery)::int AS bonus,
-                    ts_rank_cd(%s, e.document, {any_concept}, {RANK_NORMALISATION})
-                        AS rank
-                FROM search_entry_vectors e
-                WHERE e.document @@ %s::tsquery {of_types} AND {_ENTRY_EXISTS}
-            ) found
-            WHERE matched >= %s
-        """
-        params = [
-            *(concept_queries if len(concepts) > 1 else []),
-            phrase,
-            WEIGHTS,
-            *concept_queries,
-            wanted,
-            *([] if not of_types else [types]),
-            need,
-        ]
-        with transaction.atomic(), connection.cursor() as cursor:
-            before = _index_scans_only(cursor)
-            cursor.execute(sql, params)
-            found = {(t, pk): score for t, pk, score in cursor.fetchall()}
-            # On error the rollback to the savepoint restores it.
-            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
-            return found
+
+    def rank(self, keys: list[Key], scores: dict[Key, float]) -> dict[Key, float]:
+        if not isinstance(scores, Unranked) or not keys:
+            return scores
+        sql, params = scores.rank_query
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT entry_id, ts_rank_cd(%s, document, {sql}, "
+                f"{RANK_NORMALISATION}) FROM search_entry_vectors "
+                "WHERE entry_id = ANY(%s::bigint[])",
+                [WEIGHTS, *params, id_array(scores.entries[key] for key in keys)],
+            )
+            ranks = dict(cursor.fetchall())
+        return {
+            key: score + ranks.get(scores.entries.get(key), 0.0)
+            for key, score in scores.items()
+        }
 
     def correction(self, token: str) -> Concept | None:
         """The closest word of the entries' vocabulary starting with the same letter
@@ -192,6 +179,71 @@ class PostgresBackend(DatabaseBackend):
                 "TRUNCATE search_entry_vectors, search_project_facets, "
                 "search_entry_vocabulary"
             )
+
+
+class Unranked(dict):
+    """Hits scored by matched concepts and phrase only, with their entries' ids and
+    the tsquery `PostgresBackend.rank` ranks the kept ones by."""
+
+    def __init__(self, scores, *, entries: dict[Key, int], rank_query):
+        super().__init__(scores)
+        self.entries = entries
+        self.rank_query = rank_query
+
+
+def _ranked_match(
+    query: str, concepts: list[Concept], types: list[str], *, ranked: bool
+) -> tuple[list[tuple[str, int, int, float]], tuple[str, list[str]]]:
+    """(type, object id, entry id, score) of the entries with enough concepts:
+    matched concepts + 1 for the phrase as typed + `ts_rank_cd` (< 1) if `ranked`;
+    and the tsquery of any concept, which `ts_rank_cd` ranks by, with its
+    parameters."""
+    need = required_matches(len(concepts))
+    typed = " ".join(_TOKENS.findall(fold(split_identifiers(query))))
+    # The words as typed, in order, rank above synonyms and scattered words.
+    concept_queries, phrase = _tsqueries(concepts, typed)
+    any_concept = "(" + " || ".join(["%s::tsquery"] * len(concepts)) + ")"
+    wanted = _enough_concepts(concept_queries, need)
+    if wanted is None:
+        return [], (any_concept, concept_queries)
+    # One concept: every entry found has it, no need to test it again.
+    matched = (
+        " + ".join(["(e.document @@ %s::tsquery)::int"] * len(concepts))
+        if len(concepts) > 1
+        else "1"
+    )
+    rank = (
+        f"ts_rank_cd(%s, e.document, {any_concept}, {RANK_NORMALISATION})"
+        if ranked
+        else "0"
+    )
+    # Every type: no condition, which the planner would read by the type's index.
+    of_types = "" if set(types) >= set(TYPES) else "AND e.search_type = ANY(%s)"
+    # Constant tsqueries: the planner estimates them and reads the GIN index.
+    sql = f"""
+        SELECT search_type, object_id, entry_id, matched + bonus + rank FROM (
+            SELECT e.search_type, e.object_id, e.entry_id, {matched} AS matched,
+                (e.document @@ %s::tsquery)::int AS bonus, {rank} AS rank
+            FROM search_entry_vectors e
+            WHERE e.document @@ %s::tsquery {of_types} AND {_ENTRY_EXISTS}
+        ) found
+        WHERE matched >= %s
+    """
+    params = [
+        *(concept_queries if len(concepts) > 1 else []),
+        phrase,
+        *([WEIGHTS, *concept_queries] if ranked else []),
+        wanted,
+        *([] if not of_types else [types]),
+        need,
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        before = _index_scans_only(cursor)
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+        # On error the rollback to the savepoint restores it.
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+        return found, (any_concept, concept_queries)
 
 
 def _enough_concepts(concept_queries: list[str], need: int) -> str | None:
