@@ -193,8 +193,8 @@ class DatabaseBackend(SearchBackend):
 
     def rebuild(self, *, batch_size: int = 500) -> int:
         """Every public document of every type, afresh; returns how many."""
+        self.clear_text()  # first: the entries' deletion has nothing more to delete
         SearchEntry.objects.all().delete()
-        self.clear_text()
         done = 0
         with project_facets_memo():  # one reading for teams, people and datasets
             for search_type, source in SOURCES.items():

@@ -1,5 +1,6 @@
 """PostgreSQL full-text search on the stored `document` vector of search entries
-(migration search/0002), read from a narrow copy with its GIN index (0005):
+(migration search/0002), read from a narrow copy with its GIN index (0005) that
+triggers delete with the entries (0006):
 accent-insensitive French stemming (`registre_fr`: unaccent + french_stem), English
 fields in English, acronyms unstemmed; synonyms applied to the query; `ts_rank_cd`
 with title and acronym weighted first; most words required, not all; a trigram pass
@@ -36,9 +37,6 @@ RANK_NORMALISATION = 32
 MAX_COMBINATIONS = 64
 # Trigram similarity of a vocabulary word to a misspelt one, to be a candidate.
 TYPO_SIMILARITY = 0.3
-# Vectors whose entry is gone (deleted in bulk, or a test database flushed) are
-# never answered: one probe of the entries' primary key each.
-_ENTRY_EXISTS = "EXISTS (SELECT 1 FROM search_searchentry s WHERE s.id = e.entry_id)"
 _TOKENS = re.compile(r"[a-z0-9']+")
 
 
@@ -130,10 +128,10 @@ class PostgresBackend(DatabaseBackend):
         terms.append(f"({last[1]}:*A | {last[0]}:*A)")
         with connection.cursor() as cursor:
             cursor.execute(
-                f"""
+                """
                 WITH q AS (SELECT to_tsquery('registre_simple', %s) AS q)
                 SELECT search_type, object_id FROM search_entry_vectors e, q
-                WHERE document @@ q.q AND {_ENTRY_EXISTS}
+                WHERE document @@ q.q
                 ORDER BY ts_rank_cd(document, q.q) DESC, sort_title LIMIT %s
                 """,
                 [" & ".join(terms), size],
@@ -225,7 +223,7 @@ def _ranked_match(
             SELECT e.search_type, e.object_id, e.entry_id, {matched} AS matched,
                 (e.document @@ %s::tsquery)::int AS bonus, {rank} AS rank
             FROM search_entry_vectors e
-            WHERE e.document @@ %s::tsquery {of_types} AND {_ENTRY_EXISTS}
+            WHERE e.document @@ %s::tsquery {of_types}
         ) found
         WHERE matched >= %s
     """
