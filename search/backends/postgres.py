@@ -264,9 +264,12 @@ def _index_scans_only(cursor) -> str:
     the setting to restore. The planner does not know what testing a long tsquery
     on every row costs: it scans the whole table (600 ms at 100,000 projects)
     where the index finds the few hundred entries in a few milliseconds."""
-    cursor.execute("SELECT current_setting('enable_seqscan')")
-    (before,) = cursor.fetchone()
-    cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+    # One round trip: the arguments are read before the setting changes.
+    cursor.execute(
+        "SELECT current_setting('enable_seqscan'), "
+        "set_config('enable_seqscan', 'off', true)"
+    )
+    before, _off = cursor.fetchone()
     return before
 
 
