@@ -49,16 +49,24 @@ class DatabaseBackend(SearchBackend):
         the query as typed ranks its exact phrase first."""
 
     def text_match_unranked(
-        self, query: str, concepts: list[Concept], types: list[str]
+        self,
+        query: str,
+        concepts: list[Concept],
+        types: list[str],
+        *,
+        filtered: bool = False,
     ) -> dict[Key, float]:
-        """As `text_match`, for a search that keeps only some of the hits (selected
-        facets): an engine whose ranking is costly scores here by matched concepts
-        only and ranks the kept hits in `rank`."""
+        """As `text_match`, for a search that shows a page of the hits it keeps: an
+        engine whose ranking is costly scores here by matched concepts only, in
+        whole numbers, and ranks in `rank` only the hits that can reach the page
+        (`filtered`: selected facets keep some of the hits only)."""
         return self.text_match(query, concepts, types)
 
-    def rank(self, keys: list[Key], scores: dict[Key, float]) -> dict[Key, float]:
+    def rank(
+        self, keys: list[Key], scores: dict[Key, float], *, best: int | None = None
+    ) -> dict[Key, float]:
         """The scores of these hits, ranked finely if `text_match_unranked` left
-        them coarse."""
+        them coarse: all of them, or those that can be among the `best` first."""
         return scores
 
     @abstractmethod
@@ -71,7 +79,7 @@ class DatabaseBackend(SearchBackend):
         started, best first."""
 
     def match(
-        self, query: str, types: list[str], *, ranked: bool = True
+        self, query: str, types: list[str], *, ranked: bool = True, filtered=False
     ) -> dict[Key, float]:
         """Entries matching the query's concepts; when few do, the query again with
         its unknown longer words corrected, those hits ranked after. Not `ranked`:
@@ -80,7 +88,7 @@ class DatabaseBackend(SearchBackend):
         if not asked:
             return {}
         if not ranked:
-            found = self.text_match_unranked(query, asked, types)
+            found = self.text_match_unranked(query, asked, types, filtered=filtered)
             # Few hits: the typo pass below, ranked at once (it costs little).
             return found if len(found) >= FEW_HITS else self.match(query, types)
         found = self.text_match(query, asked, types)
@@ -104,8 +112,10 @@ class DatabaseBackend(SearchBackend):
         types = request.types or list(TYPES)
         active = {name: values for name, values in request.filters.items() if values}
         if words(request.query):
-            # Selected facets keep some hits only: rank those (`rank` below).
-            scores = self.match(request.query, list(TYPES), ranked=not active)
+            # Ranked below (`rank`): only the kept hits that can reach the page.
+            scores = self.match(
+                request.query, list(TYPES), ranked=False, filtered=bool(active)
+            )
             matched: dict[str, set[int]] = defaultdict(set)
             for search_type, pk in scores:
                 matched[search_type].add(pk)
@@ -135,7 +145,8 @@ class DatabaseBackend(SearchBackend):
             types if request.types else [],
         )
         keys = [(t, pk) for t in types for pk in hit_ids[t]]
-        scores = self.rank(keys, scores)
+        if request.sort == "relevance":  # other orders need no score
+            scores = self.rank(keys, scores, best=request.offset + request.page_size)
         return SearchResponse(
             hits=_hits(_page(keys, scores, request), scores, request.query),
             total=len(keys),

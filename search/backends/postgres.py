@@ -9,6 +9,7 @@ stored as tokens (search/backends/project_facets.py; tables of migration 0005).
 """
 
 import difflib
+import heapq
 import itertools
 import math
 import re
@@ -69,10 +70,21 @@ class PostgresBackend(DatabaseBackend):
         return {(t, pk): score for t, pk, _entry, score in found}
 
     def text_match_unranked(
-        self, query: str, concepts: list[Concept], types: list[str]
+        self,
+        query: str,
+        concepts: list[Concept],
+        types: list[str],
+        *,
+        filtered: bool = False,
     ) -> dict[Key, float]:
         """Matched concepts and phrase only: `ts_rank_cd` is most of the text
-        query's cost, and with facets selected most hits are not kept."""
+        query's cost (it zeroes 32 kB per term of the query for every entry it
+        ranks), and most hits cannot reach the page or are not kept. One concept
+        and no facet: nearly every hit has the word as typed, so would be ranked
+        anyway, and ranking them in the text query costs less than reading them
+        again (IRM, 8,937 hits: CPU 141 ms, 192 ms in two statements)."""
+        if len(concepts) == 1 and not filtered:
+            return self.text_match(query, concepts, types)
         found, any_concept = _ranked_match(query, concepts, types, ranked=False)
         return Unranked(
             {(t, pk): score for t, pk, _entry, score in found},
@@ -80,9 +92,17 @@ class PostgresBackend(DatabaseBackend):
             rank_query=any_concept,
         )
 
-    def rank(self, keys: list[Key], scores: dict[Key, float]) -> dict[Key, float]:
+    def rank(
+        self, keys: list[Key], scores: dict[Key, float], *, best: int | None = None
+    ) -> dict[Key, float]:
+        """`ts_rank_cd` (below 1) added to the whole-number score of the hits that
+        can be among the `best` first: those scoring at least the `best`-th score.
+        A hit scoring less stays below them whatever its rank."""
         if not isinstance(scores, Unranked) or not keys:
             return scores
+        if best is not None and len(keys) > best:
+            floor = heapq.nlargest(best, (scores[key] for key in keys))[-1]
+            keys = [key for key in keys if scores[key] >= floor]
         sql, params = scores.rank_query
         with connection.cursor() as cursor:
             cursor.execute(

@@ -61,3 +61,34 @@ def test_unranked_scores_keep_what_ranking_needs(database_engine):
     assert ranked[("project", project.pk)] == pytest.approx(
         whole[("project", project.pk)]
     )
+
+
+def test_only_the_hits_that_can_reach_the_page_are_ranked(database_engine):
+    titles = [
+        "Tumeurs IRM : un atlas",  # the words as typed, in order: ranked first
+        "Tumeurs IRM et IRM des tumeurs",
+        "IRM des tumeurs de l’enfant",
+        "Tumeurs vues en IRM",
+        "IRM, tumeurs et IRM de suivi",
+    ]
+    projects = [ProjectFactory(title=title) for title in titles]
+    backend = PostgresBackend()
+    # The whole ranking, every hit with its ts_rank_cd (two concepts: asked for).
+    whole = backend.match("tumeurs IRM", ["project"])
+    expected = [pk for _t, pk in sorted(whole, key=lambda k: (-whole[k], k))]
+    assert set(expected) == {project.pk for project in projects}
+
+    pages = [
+        backend.search(SearchRequest(query="tumeurs IRM", page=page, page_size=2))
+        for page in (1, 2, 3)
+    ]
+    assert [hit.pk for page in pages for hit in page.hits] == expected
+
+    coarse = backend.match("tumeurs IRM", ["project"], ranked=False)
+    keys = list(coarse)
+    ranked = backend.rank(keys, coarse, best=2)
+    # The two hits with the phrase are ranked; the others keep whole numbers.
+    assert sorted(score % 1 > 0 for score in ranked.values()) == [0, 0, 0, 1, 1]
+    assert sorted(ranked, key=lambda k: -ranked[k])[:2] == [
+        ("project", pk) for pk in expected[:2]
+    ]
