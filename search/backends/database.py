@@ -79,7 +79,12 @@ class DatabaseBackend(SearchBackend):
         started, best first."""
 
     def match(
-        self, query: str, types: list[str], *, ranked: bool = True, filtered=False
+        self,
+        query: str,
+        types: list[str],
+        *,
+        ranked: bool = True,
+        filtered: bool = False,
     ) -> dict[Key, float]:
         """Entries matching the query's concepts; when few do, the query again with
         its unknown longer words corrected, those hits ranked after. Not `ranked`:
