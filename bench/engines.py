@@ -7,6 +7,7 @@ What is timed is `backend.search(request)`: matching, ranking, facets, page and
 hits, as the search page and the API get them, without HTTP.
 """
 
+import statistics
 import time
 from dataclasses import dataclass
 
@@ -51,9 +52,16 @@ def backend_fetch(backend: DatabaseBackend) -> bench_search.Fetch:
     return fetch
 
 
-def engines_measure(
-    backend: DatabaseBackend, *, rounds: int, budget: float
-) -> bench_search.LatencySummary:
+@dataclass
+class EnginesRun:
+    summary: bench_search.LatencySummary
+    # The median of each query's requests, in the order of bench_search.QUERIES:
+    # a p95 over 22 queries × 5 rounds is the 6th slowest request, so the one or
+    # two slowest queries make it.
+    medians: list[float]
+
+
+def engines_run(backend: DatabaseBackend, *, rounds: int, budget: float) -> EnginesRun:
     if connection.vendor == "postgresql":
         # A database just seeded, built or copied has no planner statistics yet
         # (autovacuum gets there later): the planner would guess from empty ones.
@@ -63,11 +71,23 @@ def engines_measure(
     samples = bench_search.measure(
         backend_fetch(backend), queries, rounds=rounds, budget_seconds=budget
     )
-    return bench_search.summarise(f"{backend.name} (backend, in-process)", samples)
+    return EnginesRun(
+        summary=bench_search.summarise(
+            f"{backend.name} (backend, in-process)", samples
+        ),
+        medians=[
+            statistics.median(sample.ms for sample in per_query) if per_query else 0.0
+            for per_query in samples
+        ],
+    )
 
 
 def engines_report(
-    *, projects: int, build: EntriesBuild, summary: bench_search.LatencySummary
+    *,
+    projects: int,
+    build: EntriesBuild,
+    summary: bench_search.LatencySummary,
+    medians: list[float] | None = None,
 ) -> str:
     built = (
         f"Entries built: {build.documents} documents in {build.seconds:.1f} s "
@@ -83,4 +103,21 @@ def engines_report(
         f"| {summary.requests} |\n\n"
         "## Hits per query\n\n"
         f"{bench_search.queries_table(bench_search.QUERIES, [summary])}\n"
+        + (_medians_table(summary, medians) if medians else "")
     )
+
+
+def _medians_table(summary: bench_search.LatencySummary, medians: list[float]) -> str:
+    rows = sorted(
+        zip(medians, bench_search.QUERIES, summary.totals, strict=True),
+        key=lambda row: -row[0],
+    )
+    lines = [
+        "\n## Slowest queries (median ms of their requests)\n",
+        "| query | filters | hits | median ms |",
+        "|---|---|---:|---:|",
+    ]
+    for median, query, total in rows[:8]:
+        filters = ", ".join(f"{k}={'+'.join(v)}" for k, v in query.filters.items())
+        lines.append(f"| {query.q} | {filters} | {total} | {median:.1f} |")
+    return "\n".join(lines) + "\n"

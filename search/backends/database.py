@@ -48,6 +48,27 @@ class DatabaseBackend(SearchBackend):
         """Entries matching most of the concepts (required_matches), with a score;
         the query as typed ranks its exact phrase first."""
 
+    def text_match_unranked(
+        self,
+        query: str,
+        concepts: list[Concept],
+        types: list[str],
+        *,
+        filtered: bool = False,
+    ) -> dict[Key, float]:
+        """As `text_match`, for a search that shows a page of the hits it keeps: an
+        engine whose ranking is costly scores here by matched concepts only, in
+        whole numbers, and ranks in `rank` only the hits that can reach the page
+        (`filtered`: selected facets keep some of the hits only)."""
+        return self.text_match(query, concepts, types)
+
+    def rank(
+        self, keys: list[Key], scores: dict[Key, float], *, best: int | None = None
+    ) -> dict[Key, float]:
+        """The scores of these hits, ranked finely if `text_match_unranked` left
+        them coarse: all of them, or those that can be among the `best` first."""
+        return scores
+
     @abstractmethod
     def correction(self, token: str) -> Concept | None:
         """The indexed word closest to a misspelt one, or None if it is known."""
@@ -57,12 +78,24 @@ class DatabaseBackend(SearchBackend):
         """Entries whose title or acronym has the prefix's words, the last one
         started, best first."""
 
-    def match(self, query: str, types: list[str]) -> dict[Key, float]:
+    def match(
+        self,
+        query: str,
+        types: list[str],
+        *,
+        ranked: bool = True,
+        filtered: bool = False,
+    ) -> dict[Key, float]:
         """Entries matching the query's concepts; when few do, the query again with
-        its unknown longer words corrected, those hits ranked after."""
+        its unknown longer words corrected, those hits ranked after. Not `ranked`:
+        coarse scores, for `rank` to refine on the hits kept."""
         asked = concepts(query)
         if not asked:
             return {}
+        if not ranked:
+            found = self.text_match_unranked(query, asked, types, filtered=filtered)
+            # Few hits: the typo pass below, ranked at once (it costs little).
+            return found if len(found) >= FEW_HITS else self.match(query, types)
         found = self.text_match(query, asked, types)
         if len(found) >= FEW_HITS:
             return found
@@ -84,7 +117,10 @@ class DatabaseBackend(SearchBackend):
         types = request.types or list(TYPES)
         active = {name: values for name, values in request.filters.items() if values}
         if words(request.query):
-            scores = self.match(request.query, list(TYPES))
+            # Ranked below (`rank`): only the kept hits that can reach the page.
+            scores = self.match(
+                request.query, list(TYPES), ranked=False, filtered=bool(active)
+            )
             matched: dict[str, set[int]] = defaultdict(set)
             for search_type, pk in scores:
                 matched[search_type].add(pk)
@@ -124,6 +160,8 @@ class DatabaseBackend(SearchBackend):
                 types if request.types else [],
             )
         keys = [(t, pk) for t in types for pk in hit_ids[t]]
+        if request.sort == "relevance":  # other orders need no score
+            scores = self.rank(keys, scores, best=request.offset + request.page_size)
         return SearchResponse(
             hits=_hits(_page(keys, scores, request), scores, request.query),
             total=len(keys),
@@ -181,8 +219,8 @@ class DatabaseBackend(SearchBackend):
 
     def rebuild(self, *, batch_size: int = 500) -> int:
         """Every public document of every type, afresh; returns how many."""
+        self.clear_text()  # first: the entries' deletion has nothing more to delete
         SearchEntry.objects.all().delete()
-        self.clear_text()
         done = 0
         with project_facets_memo():  # one reading for teams, people and datasets
             for search_type, source in SOURCES.items():

@@ -1,5 +1,6 @@
 """PostgreSQL full-text search on the stored `document` vector of search entries
-(migration search/0002), read from a narrow copy with its GIN index (0005):
+(migration search/0002), read from a narrow copy with its GIN index (0005) that
+triggers delete with the entries (0006):
 accent-insensitive French stemming (`registre_fr`: unaccent + french_stem), English
 fields in English, acronyms unstemmed; synonyms applied to the query; `ts_rank_cd`
 with title and acronym weighted first; most words required, not all; a trigram pass
@@ -8,6 +9,7 @@ stored as tokens (search/backends/project_facets.py; tables of migration 0005).
 """
 
 import difflib
+import heapq
 import itertools
 import math
 import re
@@ -23,7 +25,7 @@ from search.backends.analysis import (
     words,
 )
 from search.backends.database import DatabaseBackend, Key
-from search.backends.project_facets import project_facets_store
+from search.backends.project_facets import id_array, project_facets_store
 from search.contract import TYPES
 from search.models import SearchEntry
 
@@ -36,9 +38,6 @@ RANK_NORMALISATION = 32
 MAX_COMBINATIONS = 64
 # Trigram similarity of a vocabulary word to a misspelt one, to be a candidate.
 TYPO_SIMILARITY = 0.3
-# Vectors whose entry is gone (deleted in bulk, or a test database flushed) are
-# never answered: one probe of the entries' primary key each.
-_ENTRY_EXISTS = "EXISTS (SELECT 1 FROM search_searchentry s WHERE s.id = e.entry_id)"
 _TOKENS = re.compile(r"[a-z0-9']+")
 
 
@@ -67,50 +66,56 @@ class PostgresBackend(DatabaseBackend):
     def text_match(
         self, query: str, concepts: list[Concept], types: list[str]
     ) -> dict[Key, float]:
-        need = required_matches(len(concepts))
-        typed = " ".join(_TOKENS.findall(fold(split_identifiers(query))))
-        # The words as typed, in order, rank above synonyms and scattered words.
-        concept_queries, phrase = _tsqueries(concepts, typed)
-        any_concept = "(" + " || ".join(["%s::tsquery"] * len(concepts)) + ")"
-        # One concept: every entry found has it, no need to test it again.
-        matched = (
-            " + ".join(["(e.document @@ %s::tsquery)::int"] * len(concepts))
-            if len(concepts) > 1
-            else "1"
+        found, _any_concept = _ranked_match(query, concepts, types, ranked=True)
+        return {(t, pk): score for t, pk, _entry, score in found}
+
+    def text_match_unranked(
+        self,
+        query: str,
+        concepts: list[Concept],
+        types: list[str],
+        *,
+        filtered: bool = False,
+    ) -> dict[Key, float]:
+        """Matched concepts and phrase only: `ts_rank_cd` is most of the text
+        query's cost (it zeroes 32 kB per term of the query for every entry it
+        ranks), and most hits cannot reach the page or are not kept. One concept
+        and no facet: nearly every hit has the word as typed, so would be ranked
+        anyway, and ranking them in the text query costs less than reading them
+        again (IRM, 8,937 hits: CPU 141 ms, 192 ms in two statements)."""
+        if len(concepts) == 1 and not filtered:
+            return self.text_match(query, concepts, types)
+        found, any_concept = _ranked_match(query, concepts, types, ranked=False)
+        return Unranked(
+            {(t, pk): score for t, pk, _entry, score in found},
+            entries={(t, pk): entry for t, pk, entry, _score in found},
+            rank_query=any_concept,
         )
-        # Every type: no condition, which the planner would read by the type's index.
-        of_types = "" if set(types) >= set(TYPES) else "AND e.search_type = ANY(%s)"
-        wanted = _enough_concepts(concept_queries, need)
-        if wanted is None:
-            return {}
-        # Constant tsqueries: the planner estimates them and reads the GIN index.
-        sql = f"""
-            SELECT search_type, object_id, matched + bonus + rank FROM (
-                SELECT e.search_type, e.object_id, {matched} AS matched,
-                    (e.document @@ %s::tsquery)::int AS bonus,
-                    ts_rank_cd(%s, e.document, {any_concept}, {RANK_NORMALISATION})
-                        AS rank
-                FROM search_entry_vectors e
-                WHERE e.document @@ %s::tsquery {of_types} AND {_ENTRY_EXISTS}
-            ) found
-            WHERE matched >= %s
-        """
-        params = [
-            *(concept_queries if len(concepts) > 1 else []),
-            phrase,
-            WEIGHTS,
-            *concept_queries,
-            wanted,
-            *([] if not of_types else [types]),
-            need,
-        ]
-        with transaction.atomic(), connection.cursor() as cursor:
-            before = _index_scans_only(cursor)
-            cursor.execute(sql, params)
-            found = {(t, pk): score for t, pk, score in cursor.fetchall()}
-            # On error the rollback to the savepoint restores it.
-            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
-            return found
+
+    def rank(
+        self, keys: list[Key], scores: dict[Key, float], *, best: int | None = None
+    ) -> dict[Key, float]:
+        """`ts_rank_cd` (below 1) added to the whole-number score of the hits that
+        can be among the `best` first: those scoring at least the `best`-th score.
+        A hit scoring less stays below them whatever its rank."""
+        if not isinstance(scores, Unranked) or not keys:
+            return scores
+        if best is not None and len(keys) > best:
+            floor = heapq.nlargest(best, (scores[key] for key in keys))[-1]
+            keys = [key for key in keys if scores[key] >= floor]
+        sql, params = scores.rank_query
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT entry_id, ts_rank_cd(%s, document, {sql}, "
+                f"{RANK_NORMALISATION}) FROM search_entry_vectors "
+                "WHERE entry_id = ANY(%s::bigint[])",
+                [WEIGHTS, *params, id_array(scores.entries[key] for key in keys)],
+            )
+            ranks = dict(cursor.fetchall())
+        return {
+            key: score + ranks.get(scores.entries.get(key), 0.0)
+            for key, score in scores.items()
+        }
 
     def correction(self, token: str) -> Concept | None:
         """The closest word of the entries' vocabulary starting with the same letter
@@ -143,10 +148,10 @@ class PostgresBackend(DatabaseBackend):
         terms.append(f"({last[1]}:*A | {last[0]}:*A)")
         with connection.cursor() as cursor:
             cursor.execute(
-                f"""
+                """
                 WITH q AS (SELECT to_tsquery('registre_simple', %s) AS q)
                 SELECT search_type, object_id FROM search_entry_vectors e, q
-                WHERE document @@ q.q AND {_ENTRY_EXISTS}
+                WHERE document @@ q.q
                 ORDER BY ts_rank_cd(document, q.q) DESC, sort_title LIMIT %s
                 """,
                 [" & ".join(terms), size],
@@ -194,6 +199,71 @@ class PostgresBackend(DatabaseBackend):
             )
 
 
+class Unranked(dict):
+    """Hits scored by matched concepts and phrase only, with their entries' ids and
+    the tsquery `PostgresBackend.rank` ranks the kept ones by."""
+
+    def __init__(self, scores, *, entries: dict[Key, int], rank_query):
+        super().__init__(scores)
+        self.entries = entries
+        self.rank_query = rank_query
+
+
+def _ranked_match(
+    query: str, concepts: list[Concept], types: list[str], *, ranked: bool
+) -> tuple[list[tuple[str, int, int, float]], tuple[str, list[str]]]:
+    """(type, object id, entry id, score) of the entries with enough concepts:
+    matched concepts + 1 for the phrase as typed + `ts_rank_cd` (< 1) if `ranked`;
+    and the tsquery of any concept, which `ts_rank_cd` ranks by, with its
+    parameters."""
+    need = required_matches(len(concepts))
+    typed = " ".join(_TOKENS.findall(fold(split_identifiers(query))))
+    # The words as typed, in order, rank above synonyms and scattered words.
+    concept_queries, phrase = _tsqueries(concepts, typed)
+    any_concept = "(" + " || ".join(["%s::tsquery"] * len(concepts)) + ")"
+    wanted = _enough_concepts(concept_queries, need)
+    if wanted is None:
+        return [], (any_concept, concept_queries)
+    # One concept: every entry found has it, no need to test it again.
+    matched = (
+        " + ".join(["(e.document @@ %s::tsquery)::int"] * len(concepts))
+        if len(concepts) > 1
+        else "1"
+    )
+    rank = (
+        f"ts_rank_cd(%s, e.document, {any_concept}, {RANK_NORMALISATION})"
+        if ranked
+        else "0"
+    )
+    # Every type: no condition, which the planner would read by the type's index.
+    of_types = "" if set(types) >= set(TYPES) else "AND e.search_type = ANY(%s)"
+    # Constant tsqueries: the planner estimates them and reads the GIN index.
+    sql = f"""
+        SELECT search_type, object_id, entry_id, matched + bonus + rank FROM (
+            SELECT e.search_type, e.object_id, e.entry_id, {matched} AS matched,
+                (e.document @@ %s::tsquery)::int AS bonus, {rank} AS rank
+            FROM search_entry_vectors e
+            WHERE e.document @@ %s::tsquery {of_types}
+        ) found
+        WHERE matched >= %s
+    """
+    params = [
+        *(concept_queries if len(concepts) > 1 else []),
+        phrase,
+        *([WEIGHTS, *concept_queries] if ranked else []),
+        wanted,
+        *([] if not of_types else [types]),
+        need,
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        before = _index_scans_only(cursor)
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+        # On error the rollback to the savepoint restores it.
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+        return found, (any_concept, concept_queries)
+
+
 def _enough_concepts(concept_queries: list[str], need: int) -> str | None:
     """A tsquery finding the entries with `need` of the concepts, for the GIN index
     to answer (any one of them would bring tens of thousands of entries to test
@@ -214,9 +284,12 @@ def _index_scans_only(cursor) -> str:
     the setting to restore. The planner does not know what testing a long tsquery
     on every row costs: it scans the whole table (600 ms at 100,000 projects)
     where the index finds the few hundred entries in a few milliseconds."""
-    cursor.execute("SELECT current_setting('enable_seqscan')")
-    (before,) = cursor.fetchone()
-    cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+    # One round trip: the arguments are read before the setting changes.
+    cursor.execute(
+        "SELECT current_setting('enable_seqscan'), "
+        "set_config('enable_seqscan', 'off', true)"
+    )
+    before, _off = cursor.fetchone()
     return before
 
 

@@ -3,12 +3,12 @@
 The (facet, value, project) pairs come from the same lookups as everywhere else (the
 institutes' paths of projects/institutes.py, the public evaluations), each compiled
 by Django into a part of one UNION ALL. On PostgreSQL they are read when a project's
-search entry is written and stored as "facet:value" tokens per project
-(`project_facets_store`, table of migration search/0005), so a search counts them
-over its hits in one grouped scan of that narrow table: reading the pairs of 10,000
-hits through joins took seconds at 100,000 projects. A value is counted within the
-other selected facets (a selected facet never narrows its own values), as on the
-engine.
+search entry is written and stored per project as the integer codes of "facet:value"
+tokens (`project_facets_store`, tables of migrations search/0005 and 0007), so a
+search counts them over its hits in one grouped scan of that narrow table: reading
+the pairs of 10,000 hits through joins took seconds at 100,000 projects. A value is
+counted within the other selected facets (a selected facet never narrows its own
+values), as on the engine.
 
 SQLite and callers that need the pairs themselves use `project_facet_pairs`.
 """
@@ -71,39 +71,56 @@ def project_facet_counts(
     tokens (`project_facets_store`), in one statement."""
     if connection.vendor != "postgresql":
         return _counts_from_pairs(project_facet_pairs(project_ids), project_ids, active)
-    # Selected facet → its tokens ("trl:3"…: a stage is its TRLs).
-    selected = {
-        _TRL if name == "stage" else name: [
-            f"{_TRL if name == 'stage' else name}:{stored}"
-            for value in values
-            for stored in _stored_values(name, value)
-        ]
-        for name, values in active.items()
-    }
-    miss = "(NOT (facets && %s::text[]))"
+    # Selected facet → the codes of its tokens ("trl:3"…: a stage is its TRLs).
+    selected = _selected_codes(
+        {
+            _TRL if name == "stage" else name: [
+                f"{_TRL if name == 'stage' else name}:{stored}"
+                for value in values
+                for stored in _stored_values(name, value)
+            ]
+            for name, values in active.items()
+        }
+    )
+    miss = "(NOT (codes && %s::int[]))"
     failed = " + ".join([f"{miss}::int"] * len(selected)) or "0"
+    # The selected facet a project misses, by its rank among them (1, 2…), if one.
     failing = (
-        f"CASE {f'WHEN {miss} THEN %s ' * len(selected)}END" if selected else "NULL"
+        "CASE "
+        + "".join(f"WHEN {miss} THEN {rank} " for rank in range(1, len(selected) + 1))
+        + "ELSE 0 END"
     )
     # A project counts for a value of facet F when it passes every selected facet
-    # but F: it misses none, or only F. The ":<id>" rows are the projects passing all.
+    # but F: it misses none, or only F. The ":<id>" rows are the projects passing
+    # all. Codes are grouped as integers, then named (a few thousand).
     sql = f"""
         WITH found AS MATERIALIZED (
-            SELECT project_id, facets, {failed} AS failed, {failing} AS failing
+            SELECT project_id, codes, {failed} AS failed, {failing} AS failing
             FROM search_project_facets WHERE project_id = ANY(%s::bigint[])
         )
-        SELECT token, count(*) FROM found, unnest(facets) token
-        WHERE failed = 0 OR (failed = 1 AND split_part(token, ':', 1) = failing)
-        GROUP BY token
+        SELECT t.token, sum(g.n)::int FROM (
+            SELECT code, failing, count(*) AS n FROM found, unnest(codes) code
+            WHERE failed <= 1 GROUP BY code, failing
+        ) g JOIN search_facet_tokens t USING (code)
+        WHERE g.failing = 0 OR split_part(t.token, ':', 1) = (%s::text[])[g.failing]
+        GROUP BY t.token
         UNION ALL
         SELECT ':' || project_id, 0 FROM found WHERE %s AND failed = 0
     """
-    arguments = [
-        *selected.values(),
-        *(param for name, tokens in selected.items() for param in (tokens, name)),
-        id_array(project_ids),
-        bool(selected),
-    ]
+    if not selected:  # nothing to miss: every project counts for every value
+        sql = """
+            SELECT t.token, g.n::int FROM (
+                SELECT code, count(*) AS n FROM search_project_facets,
+                    unnest(codes) code
+                WHERE project_id = ANY(%s::bigint[]) GROUP BY code
+            ) g JOIN search_facet_tokens t USING (code)
+        """
+    codes = list(selected.values())
+    arguments = (
+        [*codes, *codes, id_array(project_ids), list(selected), True]
+        if selected
+        else [id_array(project_ids)]
+    )
     counts: dict[str, dict[str, int]] = {name: defaultdict(int) for name in FACETS}
     passing = set() if selected else set(project_ids)
     with connection.cursor() as cursor:
@@ -119,6 +136,22 @@ def project_facet_counts(
     return {name: list(values.items()) for name, values in counts.items()}, passing
 
 
+def _selected_codes(selected: dict[str, list[str]]) -> dict[str, list[int]]:
+    """Selected facet → the codes of its tokens (none for a value no project has)."""
+    if not selected:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT token, code FROM search_facet_tokens WHERE token = ANY(%s)",
+            [[token for tokens in selected.values() for token in tokens]],
+        )
+        code_of = dict(cursor.fetchall())
+    return {
+        name: [code_of[token] for token in tokens if token in code_of]
+        for name, tokens in selected.items()
+    }
+
+
 def id_array(ids: Iterable[int]) -> str:
     """Ids as one PostgreSQL array literal: adapting 14,000 integers one by one
     costs the driver more than the query that reads them."""
@@ -126,10 +159,10 @@ def id_array(ids: Iterable[int]) -> str:
 
 
 def project_facets_store(project_ids: Iterable[int], gone: Iterable[int] = ()) -> None:
-    """Store the facet tokens of these projects ("domain:4", "trl:6"…) from the
-    registry's rows, as the pairs below read them (PostgreSQL; the backend's
-    `write_text` calls it whenever a project's search entry is written); forget
-    those of `gone`."""
+    """Store the facet values of these projects ("domain:4", "trl:6"…, as codes of
+    `search_facet_tokens`) from the registry's rows, as the pairs below read them
+    (PostgreSQL; the backend's `write_text` calls it whenever a project's search
+    entry is written); forget those of `gone`."""
     ids = list(project_ids)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -142,13 +175,29 @@ def project_facets_store(project_ids: Iterable[int], gone: Iterable[int] = ()) -
         cursor.execute(
             f"""
             WITH hit_array AS (SELECT %s::bigint[] AS ids)
-            INSERT INTO search_project_facets (project_id, facets)
-            SELECT pid, array_agg(DISTINCT facet || ':' || value)
+            SELECT DISTINCT pid, facet || ':' || value
             FROM ({" UNION ALL ".join(parts)}) pairs
-            GROUP BY pid ORDER BY pid
-            ON CONFLICT (project_id) DO UPDATE SET facets = EXCLUDED.facets
             """,
             [ids, *params],
+        )
+        pairs = cursor.fetchall()
+        # New tokens get their codes first, in a statement of their own: the next
+        # one then sees them, even those another writer has just added.
+        cursor.execute(
+            "INSERT INTO search_facet_tokens (token) "
+            "SELECT DISTINCT unnest(%s::text[]) ORDER BY 1 ON CONFLICT DO NOTHING",
+            [sorted({token for _pid, token in pairs})],
+        )
+        cursor.execute(
+            """
+            INSERT INTO search_project_facets (project_id, codes)
+            SELECT p.pid, array_agg(t.code ORDER BY t.code)
+            FROM unnest(%s::bigint[], %s::text[]) AS p(pid, token)
+            JOIN search_facet_tokens t USING (token)
+            GROUP BY p.pid ORDER BY p.pid
+            ON CONFLICT (project_id) DO UPDATE SET codes = EXCLUDED.codes
+            """,
+            [[pid for pid, _token in pairs], [token for _pid, token in pairs]],
         )
 
 

@@ -53,8 +53,6 @@ DROP TABLE IF EXISTS search_entry_vectors;
 DROP TABLE IF EXISTS search_entry_vocabulary;
 DROP TABLE IF EXISTS search_project_facets;
 """
-# Facets are stored from the registry's rows in batches of this many projects.
-BATCH = 2000
 
 
 def forward(apps, schema_editor):
@@ -63,17 +61,7 @@ def forward(apps, schema_editor):
         return
     with connection.cursor() as cursor:
         cursor.execute(FORWARD)
-        cursor.execute(
-            "SELECT object_id FROM search_searchentry "
-            "WHERE search_type = 'project' ORDER BY object_id"
-        )
-        ids = [pk for (pk,) in cursor.fetchall()]
-    # The rule of what a project's facets are has one home; a data migration
-    # reads it as it is when run (the stored tokens are rebuilt with the entries).
-    from search.backends.project_facets import project_facets_store
-
-    for first in range(0, len(ids), BATCH):
-        project_facets_store(ids[first : first + BATCH])
+    # The projects' facets are stored by migration 0007, as coded there.
 
 
 def backward(apps, schema_editor):

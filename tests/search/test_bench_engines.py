@@ -15,11 +15,18 @@ def test_the_postgres_backend_is_measured_on_the_bench_queries():
     backend = PostgresBackend()
 
     build = engines.entries_build(backend)
-    summary = engines.engines_measure(backend, rounds=1, budget=60)
-    report = engines.engines_report(projects=30, build=build, summary=summary)
+    run = engines.engines_run(backend, rounds=1, budget=60)
+    summary = run.summary
+    report = engines.engines_report(
+        projects=30, build=build, summary=summary, medians=run.medians
+    )
 
     assert build.documents >= 30 and build.per_second > 0
     assert summary.requests == len(bench_search.QUERIES)
     assert 0 < summary.p50 <= summary.p95
     assert any(summary.totals)  # the synthetic texts answer the bench queries
     assert "| postgresql (backend, in-process) |" in report
+    # Each query's median, the slowest first: what makes the p95.
+    assert len(run.medians) == len(bench_search.QUERIES) and max(run.medians) > 0
+    slowest = report.split("## Slowest queries")[1].splitlines()[4]
+    assert f"| {max(run.medians):.1f} |" in slowest

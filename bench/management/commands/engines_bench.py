@@ -53,8 +53,10 @@ class Command(BaseCommand):
             build = engines.EntriesBuild(SearchEntry.objects.count(), 0.0)
         else:
             build = engines.entries_build(backend)
-        summary = engines.engines_measure(backend, rounds=rounds, budget=budget)
-        report = engines.engines_report(projects=projects, build=build, summary=summary)
+        run = engines.engines_run(backend, rounds=rounds, budget=budget)
+        report = engines.engines_report(
+            projects=projects, build=build, summary=run.summary, medians=run.medians
+        )
         path, report = results_write(
             f"engines-{connection.vendor}-{projects}.md", report
         )
