@@ -293,23 +293,30 @@ def _alias_move(client, alias: str, name: str) -> None:
 
 
 def _index_ready(client, name: str, *, filled: bool = True) -> None:
-    """Back to serving settings (refresh interval, replicas), then one refresh and
-    a merge into one segment: the index is read far more than written, and at
-    100,000 projects a query's `took` fell from p50 9–11 ms on the dozen segments
-    of a bulk fill to 6–7 ms on one, for a merge of ~2 s (issue 15). An index
-    already in one segment per shard (a small type, one bulk request) is not
-    merged: the node merges one index at a time, and a merge of nothing queued
-    behind another index's cost seconds."""
-    if filled:
-        client.indices.put_settings(
-            index=name,
-            settings={
-                "index": {
-                    "refresh_interval": None,
-                    "number_of_replicas": settings.SEARCH_REPLICAS,
-                }
-            },
-        )
+    """Back to serving settings (refresh interval, replicas), one refresh and, for
+    an index filled by several bulk requests, a merge into one segment: the index
+    is read far more than written, and at 100,000 projects a query's `took` fell
+    from p50 9–11 ms on the dozen segments of a bulk fill to 6–7 ms on one, for a
+    merge of ~2 s (issue 15).
+
+    A small index (one batch, serving settings from the start) is not merged: it
+    has one segment, or two when the engine's periodic refresh fell during its
+    one request, which its searches do not notice; its merge (a flush, the merge,
+    a refresh, queued behind any other index's merge on the node) cost 0.1–0.5 s
+    of a 0.6 s rebuild, and seconds when queued. A filled index already in one
+    segment per shard is not merged either."""
+    if not filled:
+        client.indices.refresh(index=name)
+        return
+    client.indices.put_settings(
+        index=name,
+        settings={
+            "index": {
+                "refresh_interval": None,
+                "number_of_replicas": settings.SEARCH_REPLICAS,
+            }
+        },
+    )
     client.indices.refresh(index=name)
     if _most_segments_per_shard(client, name) > 1:
         client.indices.forcemerge(index=name, max_num_segments=1)

@@ -1,7 +1,8 @@
-"""The fixed steps of a rebuild (issue 15): a merge only when an index has more
-than one segment per shard, the alias moved and the old index deleted in one call
-(or in two when an old index vanished meanwhile), and the owners' links to public
-projects read the same whether PostgreSQL groups them or not."""
+"""The fixed steps of a rebuild (issue 15): a merge only when an index filled by
+several requests has more than one segment per shard, the alias moved and the old
+index deleted in one call (or in two when an old index vanished meanwhile), and
+the owners' links to public projects read the same whether PostgreSQL groups them
+or not."""
 
 import pytest
 from django.apps import apps
@@ -67,6 +68,15 @@ def test_an_index_of_one_segment_is_not_merged(search_engine, merges):
     _index_ready(search_engine, name)
     assert merges == []
     assert search_engine.count(index=name)["count"] == 1
+
+
+def test_a_small_index_is_not_merged(search_engine, merges):
+    """One batch in serving settings: two segments if a periodic refresh fell
+    during its request, searched as they are."""
+    name = _filled_index(search_engine, writes=2)
+    _index_ready(search_engine, name, filled=False)
+    assert merges == []
+    assert search_engine.count(index=name)["count"] == 2
 
 
 def test_the_alias_moves_when_an_old_index_vanished_meanwhile(
