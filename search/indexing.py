@@ -202,8 +202,8 @@ def index_settings(*, filling: bool = False) -> dict:
 def index_rebuild(*, search_type: str, progress: Progress | None = None) -> str:
     """Fill a new versioned index from the database, then move the alias onto it.
 
-    Searches keep reading the old index until the alias moves, in one atomic call;
-    the old indexes are deleted afterwards. Returns the new index's name.
+    Searches keep reading the old index until the alias moves, in one atomic call
+    that also deletes the old indexes. Returns the new index's name.
     """
     # The search timeout is too short for a rebuild's steps: the refresh of a
     # freshly filled index of 100,000 documents took over 5 s under load.
