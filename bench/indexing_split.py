@@ -3,8 +3,9 @@
 the CPU seconds of this process (document building, serialization), of
 Elasticsearch (the node's whole process: other clients' searches count too) and
 the time the main thread waited for the engine's answers, and the time of the
-index-level steps (creating the index, settings, refresh, alias, deleting the old
-one: fixed costs, whatever the number of documents) with the docs/s of the rest.
+index-level steps (creating the index, settings, refresh, the segment count and
+the merge into one segment, alias, deleting the old one: fixed costs, whatever the
+number of documents) with the docs/s of the rest.
 
     $(BENCH_ENV) .venv/bin/python manage.py shell < bench/indexing_split.py
 
@@ -60,9 +61,18 @@ def _timed_step(method):
     return timed
 
 
-for step in ("create", "put_settings", "refresh", "get_alias", "update_aliases"):
+INDEX_STEPS = (
+    "create",
+    "put_settings",
+    "refresh",
+    "stats",  # the segment count that decides whether to merge
+    "forcemerge",
+    "get_alias",
+    "update_aliases",
+    "delete",
+)
+for step in INDEX_STEPS:
     setattr(IndicesClient, step, _timed_step(getattr(IndicesClient, step)))
-IndicesClient.delete = _timed_step(IndicesClient.delete)
 types = os.environ.get("TYPES", "project,team,person,dataset,organisation")
 print(f"load average at start {os.getloadavg()[0]:.1f}")
 with project_facets_memo():
