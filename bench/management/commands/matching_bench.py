@@ -30,7 +30,10 @@ PARTNER_NOTE = (
     "`_partners`): the first brings either a technique the project's data need and "
     "the lead lacks, or the project's clinical domain; the others share that domain; "
     "the lead's twin (a team of the same specialty) is never one of them; 60 % of "
-    "projects prefer teams of another institute. A hidden partner can thus be found "
+    "projects prefer teams of another institute; with a chance of 0.3 a slot goes to "
+    "a fitting team the lead has already worked with (`AGAIN_SHARE`: about 47 % of "
+    "partner links repeat a pair, as consortia re-apply together). A hidden partner "
+    "can thus be found "
     "from the project's domain and techniques, among the several teams that share "
     "them (chance: recall@10 ≈ 10/47 ≈ 0.21)."
 )
