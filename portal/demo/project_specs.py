@@ -21,23 +21,17 @@ from portal.demo.data_uses import (
     figures_draw,
     refusals_stratified,
 )
-from portal.demo.fictional import CEA, CNRS, INRIA, INSERM, SITES, TeamSpec
-from portal.demo.specialties import TECHNIQUE_MODALITIES
+from portal.demo.fictional import SITES, TeamSpec
+from portal.demo.partners import handles_one, institutes_of, partners_draw
 from portal.demo.titles import TITLE_FORMS, acronym_from, project_title
-from portal.demo.topics import TOPICS, Topic
+from portal.demo.topics import TOPICS
 from projects.models.project import stage_for_trl
 
 PROJECT_COUNT = 165
 DRAFT_SHARE = 0.08
 TODAY = date(2026, 11, 1)  # fixed, so that statuses and dates never drift between runs
-INSTITUTES = {INSERM, INRIA, CNRS, CEA}
 # Share of a team's projects that stray from its domains (same techniques).
 STRAY_SHARE = 0.08
-# Chance that a partner slot goes to a fitting team the lead has worked with before:
-# consortia co-apply to the next call. With 0.3, 47 % of partner links repeat a (lead,
-# partner) pair of another project (34 % with no preference, 44 % before topics were
-# drawn least-used first); 0.5 would give 53 %.
-AGAIN_SHARE = 0.3
 REGION_OF_CITY = {
     "Paris": "Région Île-de-France",
     "Villejuif": "Région Île-de-France",
@@ -76,100 +70,6 @@ class ProjectSpec:
     published: bool = True
     modality: str = ""
     stage_reached: date | None = None
-
-
-def institutes_of(team: TeamSpec) -> set[str]:
-    return INSTITUTES & set(team.parents)
-
-
-def is_cross_institute(institute_sets: list[set[str]]) -> bool:
-    """Partner teams under different institutes, none of them common to all teams."""
-    if len(institute_sets) < 2:
-        return False
-    return len(set.union(*institute_sets)) >= 2 and not set.intersection(
-        *institute_sets
-    )
-
-
-def _complements(
-    lead: TeamSpec, teams: list[TeamSpec], topic: Topic
-) -> tuple[list[TeamSpec], list[TeamSpec]]:
-    """Teams bringing a technique the topic's data need, and teams of its domain."""
-    by_technique = [
-        t
-        for t in teams
-        if any(
-            x not in lead.techniques and _handles_one(x, topic.modality)
-            for x in t.techniques
-        )
-    ]
-    return by_technique, [t for t in teams if topic.domain in t.domains]
-
-
-def _partners(
-    rng,
-    lead: TeamSpec,
-    teams: list[TeamSpec],
-    topic: Topic,
-    cross: bool,
-    again: tuple[random.Random, set[str]] | None = None,
-) -> tuple[list[TeamSpec], str | None]:
-    """Partner teams that complement the lead, and the technique one of them brings.
-
-    The first partner brings either a technique the data need that the lead lacks, or
-    the clinical domain; the others share the project's domain. A team of the lead's
-    own specialty (its twin) is never the complement. `again` (a generator of its own
-    and the teams the lead has worked with) gives each slot, with AGAIN_SHARE, to a
-    past collaborator from the same pool.
-    """
-    count = rng.choice([1, 1, 2, 3])
-    others = [t for t in teams if t.specialty != lead.specialty]
-    crossing = [
-        t
-        for t in others
-        if institutes_of(t) and not institutes_of(t) & institutes_of(lead)
-    ]
-    by_technique, by_domain = _complements(lead, crossing if cross else others, topic)
-    if cross and not (by_technique or by_domain):
-        by_technique, by_domain = _complements(lead, others, topic)
-    chosen, brought = [], None
-    if by_technique and (rng.random() < 0.5 or not by_domain):
-        first = _again(rng.choice(by_technique), by_technique, [], again)
-        chosen = [first]
-        brought = next(
-            t
-            for t in first.techniques
-            if t not in lead.techniques and _handles_one(t, topic.modality)
-        )
-    pool = [t for t in by_domain if t not in chosen] or [
-        t for t in by_technique if t not in chosen
-    ]
-    if not chosen and not pool:
-        # Nobody else works on this domain or data: a team sharing the lead's other
-        # domain, as real consortia do.
-        pool = [t for t in others if set(t.domains) & set(lead.domains)] or others
-    while len(chosen) < count and pool:
-        team = _again(rng.choice(pool), pool, chosen, again)
-        chosen.append(team)
-        pool.remove(team)
-    return chosen, brought
-
-
-def _again(
-    drawn: TeamSpec,
-    pool: list[TeamSpec],
-    chosen: list[TeamSpec],
-    again: tuple[random.Random, set[str]] | None,
-) -> TeamSpec:
-    """The drawn team, or with AGAIN_SHARE a past collaborator of the lead from the
-    same pool. The main draw is made either way, so the main sequence stays aligned."""
-    if again is None:
-        return drawn
-    again_rng, worked_with = again
-    known = [t for t in pool if t.slug in worked_with and t not in chosen]
-    if known and again_rng.random() < AGAIN_SHARE:
-        return again_rng.choice(known)
-    return drawn
 
 
 def _dates(rng) -> tuple[date, date, str]:
@@ -259,7 +159,7 @@ def _topic(rng, lead: TeamSpec, used_titles: set[str], used_topics: Counter):
         pool = near if near and rng.random() < STRAY_SHARE else own
         fewest = min(used_topics[t] for t in pool)
         topic = rng.choice([t for t in pool if used_topics[t] == fewest])
-        families = [t for t in lead.techniques if _handles_one(t, topic.modality)]
+        families = [t for t in lead.techniques if handles_one(t, topic.modality)]
         family = families[0] if rng.random() < 0.65 else rng.choice(families)
         children = texts.TECHNIQUES[family][4]
         technique = rng.choice(children) if children and rng.random() < 0.4 else family
@@ -277,10 +177,6 @@ def _topic(rng, lead: TeamSpec, used_titles: set[str], used_topics: Counter):
                     family = slug if slug in texts.TECHNIQUES else family
                     return topic, slug, family, title
     raise RuntimeError(f"no title left for {lead.slug}")
-
-
-def _handles_one(technique: str, modality: str) -> bool:
-    return modality in TECHNIQUE_MODALITIES[technique]
 
 
 def project_specs(
@@ -306,7 +202,9 @@ def project_specs(
             worked_with.get(lead.slug, set()),
         )
         partners, brought = (
-            _partners(rng, lead, teams, topic, cross=rng.random() < 0.6, again=again)
+            partners_draw(
+                rng, lead, teams, topic, cross=rng.random() < 0.6, again=again
+            )
             if multi
             else ([], None)
         )

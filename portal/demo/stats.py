@@ -2,7 +2,7 @@
 
 from django.db.models import F
 
-from portal.demo.project_specs import is_cross_institute
+from portal.demo.partners import is_cross_institute
 from projects.institutes import organisation_institute_ids
 from projects.models import Project, ProjectPartner
 from registry.models import Dataset, Evaluation, Organisation, Person, Team

@@ -13,7 +13,7 @@ from unittest.mock import patch
 
 from django.db.models import Q
 
-from portal.demo import project_specs as project_specs_module
+from portal.demo import partners as partners_module
 from portal.demo.access_dates import EARLIEST_BEFORE_START, STAGE_SHARE
 from portal.demo.calls import call_specs
 from portal.demo.data_uses import (
@@ -269,7 +269,7 @@ def test_leads_work_again_with_past_partners_that_fit():
     teams, projects = _specs()
     links = [(p.slug, p.lead_team, t) for p in projects for t in p.partner_teams]
     assert 0.40 <= repeated_pair_share(links) <= 0.55
-    with patch.object(project_specs_module, "AGAIN_SHARE", 0.0):
+    with patch.object(partners_module, "AGAIN_SHARE", 0.0):
         _teams, afresh = _specs()
     links = [(p.slug, p.lead_team, t) for p in afresh for t in p.partner_teams]
     assert repeated_pair_share(links) < 0.40

@@ -26,8 +26,8 @@ TARGET_LABELLED_RECALL5 = 0.70
 
 PARTNER_NOTE = (
     "How the demo chooses the partners hidden here: `seed_demo` gives a project "
-    "partner teams that complement its lead (portal/demo/project_specs.py, "
-    "`_partners`): the first brings either a technique the project's data need and "
+    "partner teams that complement its lead (portal/demo/partners.py, "
+    "`partners_draw`): the first brings either a technique the project's data need and "
     "the lead lacks, or the project's clinical domain; the others share that domain; "
     "the lead's twin (a team of the same specialty) is never one of them; 60 % of "
     "projects prefer teams of another institute; with a chance of 0.3 a slot goes to "
