@@ -229,10 +229,14 @@ class DatabaseBackend(SearchBackend):
                     chunk = ids[first : first + batch_size]
                     self.refresh(search_type, source.documents_for(chunk), [])
                     done += len(chunk)
+        self.tidy_after_rebuild()
         return done
 
     def clear_text(self) -> None:
         """Empty the engine's own text structures before a rebuild."""
+
+    def tidy_after_rebuild(self) -> None:
+        """Ready the engine's refilled structures for searches (statistics)."""
 
 
 def _corrected(concept: Concept, correction) -> Concept:

@@ -3,11 +3,13 @@ tokens follow a partner or a dataset use added or removed on its own, as the
 registry's rows say; the typo pass corrects a swap of two letters ("alzhiemer")."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from projects.models import ProjectDataset, ProjectPartner
 from search.backends import project_facets
 from search.backends.analysis import Concept
-from search.backends.postgres import PostgresBackend
+from search.backends.postgres import REBUILT_TABLES, PostgresBackend
 from search.contract import SearchRequest
 from tests.factories import (
     DatasetFactory,
@@ -111,3 +113,36 @@ def test_vectors_of_entries_deleted_in_bulk_are_never_answered(database_engine):
     SearchEntry.objects.all().delete()  # as a test teardown does: no write_text
     assert backend.search(SearchRequest(query="échographie")).total == 0
     assert backend.suggest("écho") == []
+
+
+def test_a_rebuild_leaves_its_tables_analysed(database_engine):
+    """The planner reads fresh statistics of the refilled tables (inside a
+    transaction VACUUM cannot run: the statistics only)."""
+    ProjectFactory(title="Échographie fœtale")
+    with CaptureQueriesContext(connection) as queries:
+        PostgresBackend().rebuild()
+    last = queries.captured_queries[-1]["sql"]
+    assert last.startswith("ANALYZE ")
+    assert all(table in last for table in REBUILT_TABLES)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_outside_a_transaction_vacuums_its_tables(database_engine):
+    """Outside a transaction the refilled tables are vacuumed too: searches then
+    skip the visibility check of every hit's row."""
+
+    def vacuums() -> dict[str, int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relname, vacuum_count FROM pg_stat_user_tables "
+                "WHERE relname = ANY(%s)",
+                [list(REBUILT_TABLES)],
+            )
+            return dict(cursor.fetchall())
+
+    ProjectFactory(title="Échographie fœtale")
+    before = vacuums()
+    PostgresBackend().rebuild()
+    after = vacuums()
+    assert set(after) == set(REBUILT_TABLES)
+    assert all(after[table] == before.get(table, 0) + 1 for table in REBUILT_TABLES)
