@@ -126,7 +126,7 @@ def test_a_rebuild_leaves_its_tables_analysed(database_engine):
     assert all(table in last for table in REBUILT_TABLES)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rebuild_outside_a_transaction_vacuums_its_tables(database_engine):
     """Outside a transaction the refilled tables are vacuumed too: searches then
     skip the visibility check of every hit's row."""
