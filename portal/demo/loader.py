@@ -9,9 +9,15 @@ from portal.core.progress import Progress
 from portal.demo.calls import call_specs, load_calls
 from portal.demo.datasets import load_datasets
 from portal.demo.evaluations import evaluation_specs, load_evaluations
-from portal.demo.fictional import load_teams_and_people, person_specs, team_specs
+from portal.demo.fictional import (
+    PersonSpec,
+    TeamSpec,
+    load_teams_and_people,
+    person_specs,
+    team_specs,
+)
 from portal.demo.legal_bases import load_legal_bases
-from portal.demo.project_specs import project_specs
+from portal.demo.project_specs import ProjectSpec, project_specs
 from portal.demo.projects import load_projects
 from portal.demo.real import load_organisations
 from portal.models import PortalSettings
@@ -20,14 +26,23 @@ from registry.models import EvaluationCriterion
 SEED = 2026
 
 
-def load_demo(stdout: TextIO) -> list[str]:
-    """Load the whole demo set; returns warnings for the command to show."""
-    rng = random.Random(SEED)
-    # Everything random is drawn before any write, so the draw never depends on what a
-    # previous run left in the database.
+def demo_specs(
+    rng: random.Random,
+) -> tuple[list[TeamSpec], list[PersonSpec], list[ProjectSpec]]:
+    """The demo's teams, people and projects, drawn from `rng` (seeded with SEED:
+    the same on every call, whatever the database holds)."""
     teams = team_specs(rng)
     people = person_specs(rng, teams)
     projects = project_specs(rng, teams, {team.acronym for team in teams})
+    return teams, people, projects
+
+
+def load_demo(stdout: TextIO) -> list[str]:
+    """Load the whole demo set; returns warnings for the command to show."""
+    # Everything random is drawn before any write, so the draw never depends on what a
+    # previous run left in the database.
+    rng = random.Random(SEED)
+    teams, people, projects = demo_specs(rng)
     criteria = dict(EvaluationCriterion.objects.values_list("code", "name"))
     evaluations = evaluation_specs(rng, projects, criteria)
     # A generator of their own: the draws above stay what they were before calls.

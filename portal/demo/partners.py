@@ -7,6 +7,7 @@ teams they already know, as consortia co-apply to the next call.
 """
 
 import random
+from dataclasses import dataclass, field
 
 from portal.demo.fictional import CEA, CNRS, INRIA, INSERM, TeamSpec
 from portal.demo.specialties import TECHNIQUE_MODALITIES
@@ -18,6 +19,17 @@ INSTITUTES = {INSERM, INRIA, CNRS, CEA}
 # partner) pair of another project (34 % with no preference, 44 % before topics were
 # drawn least-used first); 0.5 would give 53 %.
 AGAIN_SHARE = 0.3
+
+
+@dataclass
+class PartnerDraw:
+    """The partners drawn, the technique one of them brings, and each partner's
+    slot odds: every team's chance to have filled that slot (what the matching
+    benchmark's ceiling is computed from: bench/matching_ceiling.py)."""
+
+    chosen: list[TeamSpec] = field(default_factory=list)
+    brought: str | None = None
+    odds: list[dict[str, float]] = field(default_factory=list)
 
 
 def institutes_of(team: TeamSpec) -> set[str]:
@@ -55,7 +67,7 @@ def partners_draw(
     topic: Topic,
     cross: bool,
     again: tuple[random.Random, set[str]] | None = None,
-) -> tuple[list[TeamSpec], str | None]:
+) -> PartnerDraw:
     """Partner teams that complement the lead, and the technique one of them brings.
 
     The first partner brings either a technique the data need that the lead lacks, or
@@ -74,27 +86,55 @@ def partners_draw(
     by_technique, by_domain = _complements(lead, crossing if cross else others, topic)
     if cross and not (by_technique or by_domain):
         by_technique, by_domain = _complements(lead, others, topic)
-    chosen, brought = [], None
+    draw = PartnerDraw()
     if by_technique and (rng.random() < 0.5 or not by_domain):
+        draw.odds.append(slot_odds(by_technique, [], again))
         first = _again(rng.choice(by_technique), by_technique, [], again)
-        chosen = [first]
-        brought = next(
+        draw.chosen = [first]
+        draw.brought = next(
             t
             for t in first.techniques
             if t not in lead.techniques and handles_one(t, topic.modality)
         )
-    pool = [t for t in by_domain if t not in chosen] or [
-        t for t in by_technique if t not in chosen
+    pool = [t for t in by_domain if t not in draw.chosen] or [
+        t for t in by_technique if t not in draw.chosen
     ]
-    if not chosen and not pool:
+    if not draw.chosen and not pool:
         # Nobody else works on this domain or data: a team sharing the lead's other
         # domain, as real consortia do.
         pool = [t for t in others if set(t.domains) & set(lead.domains)] or others
-    while len(chosen) < count and pool:
-        team = _again(rng.choice(pool), pool, chosen, again)
-        chosen.append(team)
+    while len(draw.chosen) < count and pool:
+        draw.odds.append(slot_odds(pool, draw.chosen, again))
+        team = _again(rng.choice(pool), pool, draw.chosen, again)
+        draw.chosen.append(team)
         pool.remove(team)
-    return chosen, brought
+    return draw
+
+
+def slot_odds(
+    pool: list[TeamSpec],
+    chosen: list[TeamSpec],
+    again: tuple[random.Random, set[str]] | None,
+) -> dict[str, float]:
+    """Each team's chance to fill a slot drawn from `pool` (as `_again` draws it):
+    the uniform draw, or with AGAIN_SHARE one of the lead's past collaborators."""
+    known = _known(pool, chosen, again)
+    uniform = (1 - AGAIN_SHARE if known else 1.0) / len(pool)
+    odds = {team.slug: uniform for team in pool}
+    for team in known:
+        odds[team.slug] += AGAIN_SHARE / len(known)
+    return odds
+
+
+def _known(
+    pool: list[TeamSpec],
+    chosen: list[TeamSpec],
+    again: tuple[random.Random, set[str]] | None,
+) -> list[TeamSpec]:
+    """The lead's past collaborators in the pool, not yet chosen."""
+    if again is None:
+        return []
+    return [t for t in pool if t.slug in again[1] and t not in chosen]
 
 
 def _again(
@@ -105,12 +145,9 @@ def _again(
 ) -> TeamSpec:
     """The drawn team, or with AGAIN_SHARE a past collaborator of the lead from the
     same pool. The main draw is made either way, so the main sequence stays aligned."""
-    if again is None:
-        return drawn
-    again_rng, worked_with = again
-    known = [t for t in pool if t.slug in worked_with and t not in chosen]
-    if known and again_rng.random() < AGAIN_SHARE:
-        return again_rng.choice(known)
+    known = _known(pool, chosen, again)
+    if known and again[0].random() < AGAIN_SHARE:
+        return again[0].choice(known)
     return drawn
 
 

@@ -22,7 +22,12 @@ from portal.demo.data_uses import (
     refusals_stratified,
 )
 from portal.demo.fictional import SITES, TeamSpec
-from portal.demo.partners import handles_one, institutes_of, partners_draw
+from portal.demo.partners import (
+    PartnerDraw,
+    handles_one,
+    institutes_of,
+    partners_draw,
+)
 from portal.demo.titles import TITLE_FORMS, acronym_from, project_title
 from portal.demo.topics import TOPICS
 from projects.models.project import stage_for_trl
@@ -70,6 +75,8 @@ class ProjectSpec:
     published: bool = True
     modality: str = ""
     stage_reached: date | None = None
+    # Each partner's slot odds, in partner_teams' order (portal/demo/partners.py).
+    partner_odds: list[dict[str, float]] = field(default_factory=list)
 
 
 def _dates(rng) -> tuple[date, date, str]:
@@ -201,13 +208,14 @@ def project_specs(
             random.Random(f"partners:{lead.slug}:{index}"),
             worked_with.get(lead.slug, set()),
         )
-        partners, brought = (
+        draw = (
             partners_draw(
                 rng, lead, teams, topic, cross=rng.random() < 0.6, again=again
             )
             if multi
-            else ([], None)
+            else PartnerDraw()
         )
+        partners, brought = draw.chosen, draw.brought
         consortium = {lead.slug, *(t.slug for t in partners)}
         for slug in consortium:
             worked_with.setdefault(slug, set()).update(consortium - {slug})
@@ -245,6 +253,7 @@ def project_specs(
             if lead_institutes
             else lead.parents[0],
             partner_teams=[t.slug for t in partners],
+            partner_odds=draw.odds,
             partner_hospital=SITES[lead.city][1] if rng.random() < 0.3 else "",
             members=_members(rng, lead, partners),
             datasets=access_dated(

@@ -22,9 +22,8 @@ from portal.demo.data_uses import (
     refusals_stratified,
     refused_quota,
 )
-from portal.demo.fictional import person_specs, team_specs
-from portal.demo.loader import SEED
-from portal.demo.project_specs import TODAY, project_specs
+from portal.demo.loader import SEED, demo_specs
+from portal.demo.project_specs import TODAY
 from portal.demo.report import (
     figures_of,
     plausibility_report,
@@ -42,10 +41,8 @@ IMAGE_MODALITIES = {"imaging", "eye", "skin", "pathology", "video"}
 
 
 def _specs():
-    rng = random.Random(SEED)
-    teams = team_specs(rng)
-    person_specs(rng, teams)
-    return teams, project_specs(rng, teams, {team.acronym for team in teams})
+    teams, _people, projects = demo_specs(random.Random(SEED))
+    return teams, projects
 
 
 def check_plausibility() -> None:
@@ -275,6 +272,23 @@ def test_leads_work_again_with_past_partners_that_fit():
     assert repeated_pair_share(links) < 0.40
     # The preference draws from a generator of its own: the leads stay put.
     assert [p.lead_team for p in afresh] == [p.lead_team for p in projects]
+
+
+def test_each_partner_comes_with_the_odds_of_its_draw():
+    """The odds the matching benchmark's ceiling reads (bench/matching_ceiling.py):
+    one table per partner, a chance for every team of the slot's pool, summing to 1,
+    the partner drawn among them, a past collaborator likelier than the others."""
+    _teams, projects = _specs()
+    favoured = 0
+    for project in projects:
+        for partner, odds in zip(
+            project.partner_teams, project.partner_odds, strict=True
+        ):
+            assert odds[partner] > 0
+            assert abs(sum(odds.values()) - 1) < 1e-9
+            assert project.lead_team not in odds
+            favoured += len(set(odds.values())) > 1
+    assert favoured > 0
 
 
 def test_repeated_pair_share_counts_links_whose_pair_recurs():

@@ -250,6 +250,19 @@ def _check_matching_labelled_set():
     assert slugs - known == set()
 
 
+def _check_matching_ceiling():
+    """Every hide-one-partner case has its draw's odds in the demo's specs, so the
+    benchmark's ceiling (bench/matching_ceiling.py) speaks of all of them."""
+    from bench.matching import bench_cases
+    from bench.matching_ceiling import ceilings
+    from search.matching.signals import registry_load
+
+    cases = bench_cases(registry_load())
+    ceiling = ceilings(cases)["all"]
+    assert cases and ceiling.cases == len(cases)
+    assert 0 < ceiling.recall5 <= ceiling.recall10 <= 1
+
+
 def test_seed_demo_loads_every_threshold_and_is_idempotent():
     output = _seed()
 
@@ -262,6 +275,7 @@ def test_seed_demo_loads_every_threshold_and_is_idempotent():
     _check_evaluations()
     _check_calls()
     _check_matching_labelled_set()
+    _check_matching_ceiling()
     check_plausibility()
     check_demo_trends()
     check_first_searches()

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from bench import labelled
 from bench import matching as bench
+from bench.matching_ceiling import ceilings
 from projects.models import Project
 from registry.models import Team
 from search.client import es_available, es_reset
@@ -22,6 +23,7 @@ from search.matching.store import matching_tables_rebuild
 
 RESULTS = Path(settings.BASE_DIR) / "bench" / "results" / "matching.md"
 TARGET_LABELLED_RECALL5 = 0.70
+TARGET_GAIN_RECALL10 = 1.30  # held-out recall@10 over BM25's (issue 12)
 
 
 PARTNER_NOTE = (
@@ -49,6 +51,30 @@ LATENCY_NOTE = (
     "of the wall time is waiting for the database and for the 2 cores, shared with "
     "other work (see the load): expect some spread between runs."
 )
+
+
+def ceiling_lines(ceiling: dict, target10: float) -> list[str]:
+    """The best any ranker can expect on these cases (bench/matching_ceiling.py)."""
+    report = ceiling["report"]
+    return [
+        "The ceiling: a ranker that knew the demo's draw of every hidden partner "
+        "(its slot's pool of fitting teams and their odds, portal/demo/partners.py), "
+        "but could not foresee the draw itself, lists the teams by their odds; the "
+        "recall it can expect is the odds mass of its first k (bench/matching_ceiling"
+        ".py). A ranker reading the registry knows less, so it cannot expect more:",
+        "",
+        "| half | cases | expected recall@5 | expected recall@10 | expected MRR |",
+        "|---|---|---|---|---|",
+        *[
+            f"| {c.name} | {c.cases} | {c.recall5:.3f} | {c.recall10:.3f} "
+            f"| {c.mrr:.3f} |"
+            for c in ceiling.values()
+        ],
+        "",
+        f"The chance that even this ranker reaches recall@10 ≥ {target10:.3f} on the "
+        f"{report.cases} held-out cases: {report.reach_chance(target10):.2%} "
+        "(each case found with its own chance, independently).",
+    ]
 
 
 def tables_build() -> str:
@@ -128,7 +154,9 @@ class Command(BaseCommand):
         run = bench.bench_run()
         matcher, baseline = run["held_out"]
         cases = run["cases"]
-        met = bench.beats_baseline(matcher, baseline)
+        leads = bench.beats_baseline(matcher, baseline)
+        target10 = TARGET_GAIN_RECALL10 * baseline.recall(10)
+        ceiling = ceilings(cases)
         tuned_labelled = labelled.labelled_run(weights=run["tuned"], with_others=False)
         tuned_recall5 = tuned_labelled[0].mean(tuned_labelled[0].recall5)
         load_before = os.getloadavg()[0]
@@ -184,10 +212,13 @@ class Command(BaseCommand):
             "",
             bench.results_table(matcher, baseline, *run["earlier"]["report"]),
             "",
-            "Target (issue 12, revised: +30 % recall@10 over a baseline above "
-            "0.77 would need a recall@10 above 1): the matcher at least as good as "
-            "the baseline on recall@5, recall@10 and MRR, held out: "
-            f"**{'met' if met else 'not met'}**.",
+            f"Target (issue 12): held-out recall@10 at least +30 % over BM25, i.e. "
+            f"≥ {target10:.3f}: "
+            f"**{'met' if matcher.recall(10) >= target10 else 'not met'}** "
+            f"({matcher.recall(10):.3f}). The matcher at least as good as BM25 on "
+            f"recall@5, recall@10 and MRR: {'yes' if leads else 'no'}.",
+            "",
+            *ceiling_lines(ceiling, target10),
             "",
             f"Tuned weights: {bench.weights_line(run['tuned'])}. Tuned for the "
             "uncapped rule: "

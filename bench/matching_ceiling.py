@@ -1,0 +1,92 @@
+"""The ceiling of the hide-one-partner benchmark: the best any ranker can expect.
+
+The demo draws each partner at random among the teams that fit the slot
+(portal/demo/partners.py): a uniform draw from the slot's pool, or with AGAIN_SHARE one
+of the lead's past collaborators in it. A ranker that knew every slot's pool and odds
+exactly, but could not foresee the draw itself, would list the teams by their odds;
+the recall@k it can expect is the odds mass of its first k teams (the teams the
+request already names, lead and visible partners, left out). A ranker reading the
+registry knows less than the draw's pools and odds, so it cannot expect more: when
+this ceiling is below a target, the target is out of reach of any ranker on this data.
+"""
+
+import math
+import random
+import statistics
+from dataclasses import dataclass, field
+
+from bench.matching import Case, project_half
+from portal.demo.loader import SEED, demo_specs
+from registry.models import Team
+
+
+@dataclass
+class Ceiling:
+    name: str
+    recall5: float
+    recall10: float
+    mrr: float
+    cases: int  # the cases whose draw the demo's specs record
+    # Each case's chance that the hidden partner is among this ranker's first 10.
+    chances10: list[float] = field(default_factory=list, repr=False)
+
+    def reach_chance(self, recall10: float) -> float:
+        """The chance that this ranker's recall@10 reaches `recall10` on these cases
+        (each case found independently with its own chance)."""
+        needed = math.ceil(recall10 * self.cases - 1e-9)
+        return at_least_chance(self.chances10, needed)
+
+
+def at_least_chance(chances: list[float], needed: int) -> float:
+    """The chance that at least `needed` of independent events with these chances
+    happen (the Poisson binomial tail, by dynamic programming)."""
+    counts = [1.0]  # counts[n]: the chance that n events happened so far
+    for chance in chances:
+        counts = [
+            (counts[n] if n < len(counts) else 0.0) * (1 - chance)
+            + (counts[n - 1] * chance if n else 0.0)
+            for n in range(len(counts) + 1)
+        ]
+    return sum(counts[max(0, needed) :])
+
+
+def case_ceiling(odds: dict[str, float], named: set[str]) -> tuple[float, ...]:
+    """Expected recall@5, recall@10 and reciprocal rank of the hidden partner for a
+    ranker listing the slot's teams by their odds, the named teams left out."""
+    kept = sorted(
+        (chance for slug, chance in odds.items() if slug not in named), reverse=True
+    )
+    total = sum(kept)
+    if not total:
+        return 0.0, 0.0, 0.0
+    reciprocal = sum(chance / rank for rank, chance in enumerate(kept, start=1))
+    return sum(kept[:5]) / total, sum(kept[:10]) / total, reciprocal / total
+
+
+def ceilings(cases: list[Case]) -> dict[str, Ceiling]:
+    """The expected ceiling on each half of the cases ("tune", "report") and on
+    all, from the demo's own draw (the same seed as `seed_demo`)."""
+    _teams, _people, projects = demo_specs(random.Random(SEED))
+    specs = {spec.slug: spec for spec in projects}
+    team_slugs = dict(Team.objects.values_list("pk", "slug"))
+    halves: dict[str, list[tuple[float, ...]]] = {"tune": [], "report": []}
+    for case in cases:
+        spec = specs.get(case.slug)
+        hidden = team_slugs.get(case.hidden_team)
+        if spec is None or hidden not in spec.partner_teams:
+            continue  # not the demo's draw: no odds to read
+        odds = spec.partner_odds[spec.partner_teams.index(hidden)]
+        named = {spec.lead_team, *spec.partner_teams} - {hidden}
+        halves[project_half(case.slug)].append(case_ceiling(odds, named))
+    halves["all"] = halves["tune"] + halves["report"]
+    return {
+        half: Ceiling(
+            name=half,
+            recall5=statistics.fmean(row[0] for row in rows) if rows else 0.0,
+            recall10=statistics.fmean(row[1] for row in rows) if rows else 0.0,
+            mrr=statistics.fmean(row[2] for row in rows) if rows else 0.0,
+            cases=len(rows),
+            chances10=[row[1] for row in rows],
+        )
+        for half, rows in halves.items()
+    }
