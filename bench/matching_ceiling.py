@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from bench.matching import Case, project_half
 from portal.demo.loader import SEED, demo_specs
+from portal.demo.partners import AGAIN_SHARE
+from portal.demo.project_specs import ProjectSpec
 from registry.models import Team
 
 
@@ -63,11 +65,47 @@ def case_ceiling(odds: dict[str, float], named: set[str]) -> tuple[float, ...]:
     return sum(kept[:5]) / total, sum(kept[:10]) / total, reciprocal / total
 
 
-def ceilings(cases: list[Case]) -> dict[str, Ceiling]:
+def odds_with_collaborators(
+    odds: dict[str, float], collaborators: set[str]
+) -> dict[str, float]:
+    """A slot's odds as if the lead's past collaborators were `collaborators`."""
+    known = [slug for slug in odds if slug in collaborators]
+    uniform = (1 - AGAIN_SHARE if known else 1.0) / len(odds)
+    widened = {slug: uniform for slug in odds}
+    for slug in known:
+        widened[slug] += AGAIN_SHARE / len(known)
+    return widened
+
+
+def lead_collaborators(projects: list[ProjectSpec]) -> dict[str, dict[str, set]]:
+    """For each published project, the teams its lead shares another published
+    project with, earlier or later."""
+    published = [spec for spec in projects if spec.published]
+    consortia = {spec.slug: {spec.lead_team, *spec.partner_teams} for spec in published}
+    return {
+        spec.slug: set().union(
+            *(
+                teams
+                for slug, teams in consortia.items()
+                if slug != spec.slug and spec.lead_team in teams
+            )
+        )
+        - {spec.lead_team}
+        for spec in published
+    }
+
+
+def ceilings(cases: list[Case], *, later_traces: bool = False) -> dict[str, Ceiling]:
     """The expected ceiling on each half of the cases ("tune", "report") and on
-    all, from the demo's own draw (the same seed as `seed_demo`)."""
+    all, from the demo's own draw (the same seed as `seed_demo`).
+
+    `later_traces`: the draw's odds know only the collaborations before it, but a
+    lead works again with its partners, so later projects leave a trace of this one;
+    with it, every team the lead shares another project with counts as a past
+    collaborator (an overstatement that favours the ranker)."""
     _teams, _people, projects = demo_specs(random.Random(SEED))
     specs = {spec.slug: spec for spec in projects}
+    collaborators = lead_collaborators(projects) if later_traces else {}
     team_slugs = dict(Team.objects.values_list("pk", "slug"))
     halves: dict[str, list[tuple[float, ...]]] = {"tune": [], "report": []}
     for case in cases:
@@ -76,6 +114,8 @@ def ceilings(cases: list[Case]) -> dict[str, Ceiling]:
         if spec is None or hidden not in spec.partner_teams:
             continue  # not the demo's draw: no odds to read
         odds = spec.partner_odds[spec.partner_teams.index(hidden)]
+        if later_traces:
+            odds = odds_with_collaborators(odds, collaborators.get(spec.slug, set()))
         named = {spec.lead_team, *spec.partner_teams} - {hidden}
         halves[project_half(case.slug)].append(case_ceiling(odds, named))
     halves["all"] = halves["tune"] + halves["report"]
