@@ -81,7 +81,6 @@ class MatchContext:
     excluded_institutes: set[int]
     need_text: str = ""  # for the engine's text score
     stated_need: bool = False
-    requester_institutes: set[int] = field(default_factory=set)
     # The teams the requester's teams worked with.
     neighbours: set[int] = field(default_factory=set)
     # The teams whose strengths are what the requester has (a project's lead, or
@@ -364,7 +363,6 @@ def match_context(*, request: MatchRequest, facts: MatchFacts) -> MatchContext:
         excluded_institutes={o.pk for o in excluded},
         need_text=(request.text or "")[:20000],
         stated_need=stated_need,
-        requester_institutes=set().union(*(p.institutes for p in profiles.values())),
         neighbours=set().union(*(p.collaborators for p in profiles.values())),
         lead_teams=holders & set(profiles),
         lead_institutes=lead_institutes,
