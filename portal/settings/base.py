@@ -286,6 +286,9 @@ MATCHING_WEIGHTS = {
     "redundancy": 1.0,
     "dataset": 1.5,
     "network": 0.5,
+    # The team worked with the requester's lead (a project's lead team, or the
+    # team asked from) on a public project: consortia re-apply together.
+    "lead_collaborator": 0.3,
     "recency": 0.3,
     "cross_institute": 0.2,
     "preferred_institute": 1.0,

@@ -83,7 +83,6 @@ def match_rank(
             for pk in set(text) | set(engine)
         }
     rarity = concept_rarity(context.need, corpus)
-    requester_institutes = context.requester_institutes
     neighbours = context.neighbours
     total_weight = sum(w for w in weights.values() if w > 0) or 1.0
     matches = []
@@ -101,7 +100,6 @@ def match_rank(
             fits=fits,
             text=text.get(pk, 0.0),
             neighbours=neighbours,
-            requester_institutes=requester_institutes,
             today=today,
         )
         if not (
@@ -145,7 +143,6 @@ def match_rank(
             context=context,
             facts=facts,
             neighbours=neighbours,
-            requester_institutes=requester_institutes,
             fits=call_fits[match.pk],
         )
     return chosen
@@ -159,7 +156,6 @@ def _signals(
     fits: list[CallFit],
     text: float,
     neighbours: set[int],
-    requester_institutes: set[int],
     today: datetime.date,
 ) -> dict[str, float]:
     wanted = sum(context.need[key] * rarity[key] for key in context.need)
@@ -188,19 +184,16 @@ def _signals(
     recency = 0.0
     if profile.latest_start:
         recency = max(0.0, 1 - (today.year - profile.latest_start.year) / 8)
-    cross = float(
-        bool(requester_institutes)
-        and bool(profile.institutes)
-        and not (profile.institutes & requester_institutes)
-    )
     return {
         "need": covered / wanted if wanted else 0.0,
         "text": text,
         "redundancy": -redundancy,
         "dataset": dataset,
         "network": network,
+        # Worked with the lead itself: consortia re-apply together.
+        "lead_collaborator": float(bool(profile.collaborators & context.lead_teams)),
         "recency": min(1.0, recency),
-        "cross_institute": cross,
+        "cross_institute": context.cross_institute(profile.institutes),
         "preferred_institute": float(
             bool(context.preferred_institutes & profile.institutes)
         ),

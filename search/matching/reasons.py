@@ -48,7 +48,8 @@ class MatchReasons:
     common_partners: list[PartnerRef] = field(default_factory=list)
     past_collaborators: list[PartnerRef] = field(default_factory=list)
     latest_start_year: int | None = None
-    cross_institute: bool = False
+    cross_institute: bool = False  # under none of the lead's institutes
+    consortium_crosses: bool = False  # as the requester's other teams
     preferred_institute: bool = False
     open_calls: list[CallRef] = field(default_factory=list)
     evaluated_projects: list[str] = field(default_factory=list)
@@ -69,7 +70,6 @@ def match_reasons(
     context: "MatchContext",
     facts: "MatchFacts",
     neighbours: set[int],
-    requester_institutes: set[int],
     fits: list["CallFit"] = (),
 ) -> MatchReasons:
     """Which part of the need the team covers, in labels people read: taxonomy
@@ -126,11 +126,8 @@ def match_reasons(
         common_partners=refs(common),
         past_collaborators=refs(direct),
         latest_start_year=profile.latest_start.year if profile.latest_start else None,
-        cross_institute=bool(
-            requester_institutes
-            and profile.institutes
-            and not profile.institutes & requester_institutes
-        ),
+        cross_institute=bool(context.cross_institute(profile.institutes)),
+        consortium_crosses=context.consortium_crosses,
         preferred_institute=bool(context.preferred_institutes & profile.institutes),
         open_calls=[
             CallRef(
@@ -224,7 +221,14 @@ def reason_sentences(reasons: MatchReasons) -> list[str]:
                 + ("…" if len(reasons.evaluated_projects) > 3 else ""),
             }
         )
-    if reasons.cross_institute:
+    if reasons.cross_institute and reasons.consortium_crosses:
+        sentences.append(
+            _(
+                "D’un autre institut que l’équipe porteuse, comme les autres "
+                "partenaires du projet."
+            )
+        )
+    elif reasons.cross_institute:
         sentences.append(_("Rapprochement entre instituts différents."))
     if reasons.preferred_institute:
         sentences.append(_("Relève d’un institut que vous préférez."))
