@@ -212,9 +212,17 @@ class Command(BaseCommand):
             "institute-diversity rule it had before the rule was capped (a "
             "penalty per listed team of the same institute), tuned the same way. "
             "While the matcher was being changed, only the tuning half's cases "
-            "were studied; the report half was run after each change tried (the "
-            "capped diversity rule, kept; a topic signal, dropped: it broke a "
-            "have/need test), never to choose weights:",
+            "were studied; the report half was run after each change kept (the "
+            "capped diversity rule; the consortium's signals: institutes crossed "
+            "against the lead's, halved when a partner shares one with the lead, "
+            "and a past collaborator of the lead; redundancy left out of the grid, "
+            "as tuned to 0 it broke the have/need rule on the labelled set) or "
+            "dropped on a test (a topic signal: it broke a have/need test), never "
+            "to choose weights. Tried on the tuning half only and dropped: the "
+            "institutes crossed without the halving, past collaborators of the lead "
+            "folded into `network`, higher floors for a project's domains or "
+            "techniques in its need, a signal for resembling the visible partners "
+            "(it rewards resembling the requester):",
             "",
             bench.results_table(matcher, baseline, *run["earlier"]["report"]),
             "",
