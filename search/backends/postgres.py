@@ -252,24 +252,31 @@ def _ranked_match(
         if len(concepts) > 1
         else "1"
     )
-    rank = _rank_sql(any_concept, "e.document") if ranked else "0"
+    rank = _rank_sql(any_concept, "document") if ranked else "0"
     rank_params = _rank_params(concept_queries, phrase) if ranked else []
     # Every type: no condition, which the planner would read by the type's index.
     of_types = "" if set(types) >= set(TYPES) else "AND e.search_type = ANY(%s)"
     # Constant tsqueries: the planner estimates them and reads the GIN index.
+    # OFFSET 0 keeps the inner query apart: without it the planner copies
+    # `matched` into both the filter and the output, testing every concept twice
+    # on every hit; phrase and rank are then computed for the kept hits only
+    # ("prédiction de la mortalité en réanimation" at 100,000 projects, 14,979
+    # hits: 52 → 47 ms).
     sql = f"""
-        SELECT search_type, object_id, entry_id, matched + bonus + rank FROM (
-            SELECT e.search_type, e.object_id, e.entry_id, {matched} AS matched,
-                (e.document @@ %s::tsquery)::int AS bonus, {rank} AS rank
+        SELECT search_type, object_id, entry_id,
+            matched + (document @@ %s::tsquery)::int + {rank} FROM (
+            SELECT e.search_type, e.object_id, e.entry_id, e.document,
+                {matched} AS matched
             FROM search_entry_vectors e
             WHERE e.document @@ %s::tsquery {of_types}
+            OFFSET 0
         ) found
         WHERE matched >= %s
     """
     params = [
-        *(concept_queries if len(concepts) > 1 else []),
         phrase,
         *rank_params,
+        *(concept_queries if len(concepts) > 1 else []),
         wanted,
         *([] if not of_types else [types]),
         need,
