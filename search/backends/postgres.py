@@ -86,11 +86,11 @@ class PostgresBackend(DatabaseBackend):
         if len(concepts) == 1 and not filtered:
             return self.text_match(query, concepts, types)
         found, any_concept = _ranked_match(query, concepts, types, ranked=False)
-        scores, entries = {}, {}
-        for t, pk, entry, score in found:  # one pass over 15,000 hits, not two
-            scores[(t, pk)] = score
-            entries[(t, pk)] = entry
-        return Unranked(scores, entries=entries, rank_query=any_concept)
+        return Unranked(
+            {(t, pk): score for t, pk, _entry, score in found},
+            rows=found,
+            rank_query=any_concept,
+        )
 
     def rank(
         self, keys: list[Key], scores: dict[Key, float], *, best: int | None = None
@@ -100,26 +100,34 @@ class PostgresBackend(DatabaseBackend):
         A hit scoring less stays below them whatever its rank."""
         if not isinstance(scores, Unranked) or not keys:
             return scores
+        # Every hit kept (no facet selected, every type): the scores are read as
+        # stored, not looked up by key (hashing 15,000 keys twice cost 5 ms).
+        every = len(keys) == len(scores)
+        floor = None
         if best is not None and len(keys) > best:
+            values = scores.values() if every else [scores[key] for key in keys]
             # The `best`-th score: a sort in C costs less than heapq's loop.
-            floor = sorted([scores[key] for key in keys], reverse=True)[best - 1]
-            keys = [key for key in keys if scores[key] >= floor]
+            floor = sorted(values, reverse=True)[best - 1]
+        wanted = None if every else set(keys)
+        entries = {
+            (t, pk): entry
+            for t, pk, entry, score in scores.rows
+            if (floor is None or score >= floor)
+            and (wanted is None or (t, pk) in wanted)
+        }
         sql, params, phrase = scores.rank_query
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT entry_id, {_rank_sql(sql)} FROM search_entry_vectors "
                 "WHERE entry_id = ANY(%s::bigint[])",
-                [
-                    *_rank_params(params, phrase),
-                    id_array(scores.entries[key] for key in keys),
-                ],
+                [*_rank_params(params, phrase), id_array(entries.values())],
             )
             ranks = dict(cursor.fetchall())
         # Only the ranked hits change (the page is among them): a copy and 2,000
         # updates, not a new dict of all 15,000 hits.
         ranked = dict(scores)
-        for key in keys:
-            ranked[key] = scores[key] + ranks.get(scores.entries[key], 0.0)
+        for key, entry in entries.items():
+            ranked[key] += ranks.get(entry, 0.0)
         return ranked
 
     def correction(self, token: str) -> Concept | None:
@@ -224,12 +232,13 @@ REBUILT_TABLES = (
 
 
 class Unranked(dict):
-    """Hits scored by matched concepts and phrase only, with their entries' ids and
-    the tsquery `PostgresBackend.rank` ranks the kept ones by."""
+    """Hits scored by matched concepts and phrase only, with the rows they were read
+    from ((type, object id, entry id, score): the entries' ids) and the tsquery
+    `PostgresBackend.rank` ranks the kept ones by."""
 
-    def __init__(self, scores, *, entries: dict[Key, int], rank_query):
+    def __init__(self, scores, *, rows: list[tuple[str, int, int, float]], rank_query):
         super().__init__(scores)
-        self.entries = entries
+        self.rows = rows
         self.rank_query = rank_query
 
 
