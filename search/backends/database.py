@@ -7,7 +7,6 @@ Facets cover projects, counted in one statement on PostgreSQL
 is selected, since only the index holds their derived facets.
 """
 
-import heapq
 import time
 from abc import abstractmethod
 from collections import defaultdict
@@ -287,7 +286,23 @@ def _page(
     than the page)."""
     end = request.offset + request.page_size
     if request.sort == "relevance" and scores:
-        best = heapq.nsmallest(end, keys, key=lambda k: (-scores.get(k, 0.0), k))
+        # Only the hits scoring at least the page's last score can be on it: they
+        # are put in order, not the 14,000 through a Python key function. The keys
+        # are among the scored hits: as many means all of them, whose scores are
+        # then read as stored rather than looked up one by one.
+        if len(keys) > end:
+            if len(keys) == len(scores):
+                floor = sorted(scores.values(), reverse=True)[end - 1]
+                keys = [key for key, value in scores.items() if value >= floor]
+            else:
+                values = [scores.get(key, 0.0) for key in keys]
+                floor = sorted(values, reverse=True)[end - 1]
+                keys = [
+                    key
+                    for key, value in zip(keys, values, strict=True)
+                    if value >= floor
+                ]
+        best = sorted(keys, key=lambda k: (-scores.get(k, 0.0), k))[:end]
         return best[request.offset :]
     return _ordered(keys, scores, request)[request.offset : end]
 

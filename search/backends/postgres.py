@@ -9,7 +9,6 @@ stored as tokens (search/backends/project_facets.py; tables of migration 0005).
 """
 
 import difflib
-import heapq
 import itertools
 import math
 import re
@@ -89,7 +88,7 @@ class PostgresBackend(DatabaseBackend):
         found, any_concept = _ranked_match(query, concepts, types, ranked=False)
         return Unranked(
             {(t, pk): score for t, pk, _entry, score in found},
-            entries={(t, pk): entry for t, pk, entry, _score in found},
+            rows=found,
             rank_query=any_concept,
         )
 
@@ -101,24 +100,35 @@ class PostgresBackend(DatabaseBackend):
         A hit scoring less stays below them whatever its rank."""
         if not isinstance(scores, Unranked) or not keys:
             return scores
+        # Every hit kept (no facet selected, every type): the scores are read as
+        # stored, not looked up by key (hashing 15,000 keys twice cost 5 ms).
+        every = len(keys) == len(scores)
+        floor = None
         if best is not None and len(keys) > best:
-            floor = heapq.nlargest(best, (scores[key] for key in keys))[-1]
-            keys = [key for key in keys if scores[key] >= floor]
+            values = scores.values() if every else [scores[key] for key in keys]
+            # The `best`-th score: a sort in C costs less than heapq's loop.
+            floor = sorted(values, reverse=True)[best - 1]
+        wanted = None if every else set(keys)
+        entries = {
+            (t, pk): entry
+            for t, pk, entry, score in scores.rows
+            if (floor is None or score >= floor)
+            and (wanted is None or (t, pk) in wanted)
+        }
         sql, params, phrase = scores.rank_query
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT entry_id, {_rank_sql(sql)} FROM search_entry_vectors "
                 "WHERE entry_id = ANY(%s::bigint[])",
-                [
-                    *_rank_params(params, phrase),
-                    id_array(scores.entries[key] for key in keys),
-                ],
+                [*_rank_params(params, phrase), id_array(entries.values())],
             )
             ranks = dict(cursor.fetchall())
-        return {
-            key: score + ranks.get(scores.entries.get(key), 0.0)
-            for key, score in scores.items()
-        }
+        # Only the ranked hits change (the page is among them): a copy and 2,000
+        # updates, not a new dict of all 15,000 hits.
+        ranked = dict(scores)
+        for key, entry in entries.items():
+            ranked[key] += ranks.get(entry, 0.0)
+        return ranked
 
     def correction(self, token: str) -> Concept | None:
         """The closest word of the entries' vocabulary starting with the same letter
@@ -222,12 +232,13 @@ REBUILT_TABLES = (
 
 
 class Unranked(dict):
-    """Hits scored by matched concepts and phrase only, with their entries' ids and
-    the tsquery `PostgresBackend.rank` ranks the kept ones by."""
+    """Hits scored by matched concepts and phrase only, with the rows they were read
+    from ((type, object id, entry id, score): the entries' ids) and the tsquery
+    `PostgresBackend.rank` ranks the kept ones by."""
 
-    def __init__(self, scores, *, entries: dict[Key, int], rank_query):
+    def __init__(self, scores, *, rows: list[tuple[str, int, int, float]], rank_query):
         super().__init__(scores)
-        self.entries = entries
+        self.rows = rows
         self.rank_query = rank_query
 
 
@@ -252,24 +263,31 @@ def _ranked_match(
         if len(concepts) > 1
         else "1"
     )
-    rank = _rank_sql(any_concept, "e.document") if ranked else "0"
+    rank = _rank_sql(any_concept, "document") if ranked else "0"
     rank_params = _rank_params(concept_queries, phrase) if ranked else []
     # Every type: no condition, which the planner would read by the type's index.
     of_types = "" if set(types) >= set(TYPES) else "AND e.search_type = ANY(%s)"
     # Constant tsqueries: the planner estimates them and reads the GIN index.
+    # OFFSET 0 keeps the inner query apart: without it the planner copies
+    # `matched` into both the filter and the output, testing every concept twice
+    # on every hit; phrase and rank are then computed for the kept hits only
+    # ("prédiction de la mortalité en réanimation" at 100,000 projects, 14,979
+    # hits: 52 → 47 ms).
     sql = f"""
-        SELECT search_type, object_id, entry_id, matched + bonus + rank FROM (
-            SELECT e.search_type, e.object_id, e.entry_id, {matched} AS matched,
-                (e.document @@ %s::tsquery)::int AS bonus, {rank} AS rank
+        SELECT search_type, object_id, entry_id,
+            matched + (document @@ %s::tsquery)::int + {rank} FROM (
+            SELECT e.search_type, e.object_id, e.entry_id, e.document,
+                {matched} AS matched
             FROM search_entry_vectors e
             WHERE e.document @@ %s::tsquery {of_types}
+            OFFSET 0
         ) found
         WHERE matched >= %s
     """
     params = [
-        *(concept_queries if len(concepts) > 1 else []),
         phrase,
         *rank_params,
+        *(concept_queries if len(concepts) > 1 else []),
         wanted,
         *([] if not of_types else [types]),
         need,

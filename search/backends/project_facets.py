@@ -92,15 +92,20 @@ def project_facet_counts(
     )
     # A project counts for a value of facet F when it passes every selected facet
     # but F: it misses none, or only F. The ":<id>" rows are the projects passing
-    # all. Codes are grouped as integers, then named (a few thousand).
+    # all. Codes are grouped as integers, then named (a few thousand). The codes
+    # are unnested in the select list, not joined to `unnest()` per row: one
+    # function scan per hit cost more than the grouping ("prédiction de la
+    # mortalité en réanimation" at 100,000 projects, 14,979 hits: 50 → 35 ms;
+    # IRM + one technique: 59 → 46 ms).
     sql = f"""
         WITH found AS MATERIALIZED (
             SELECT project_id, codes, {failed} AS failed, {failing} AS failing
             FROM search_project_facets WHERE project_id = ANY(%s::bigint[])
         )
         SELECT t.token, sum(g.n)::int FROM (
-            SELECT code, failing, count(*) AS n FROM found, unnest(codes) code
-            WHERE failed <= 1 GROUP BY code, failing
+            SELECT code, failing, count(*) AS n FROM (
+                SELECT unnest(codes) AS code, failing FROM found WHERE failed <= 1
+            ) pairs GROUP BY code, failing
         ) g JOIN search_facet_tokens t USING (code)
         WHERE g.failing = 0 OR split_part(t.token, ':', 1) = (%s::text[])[g.failing]
         GROUP BY t.token
@@ -110,9 +115,10 @@ def project_facet_counts(
     if not selected:  # nothing to miss: every project counts for every value
         sql = """
             SELECT t.token, g.n::int FROM (
-                SELECT code, count(*) AS n FROM search_project_facets,
-                    unnest(codes) code
-                WHERE project_id = ANY(%s::bigint[]) GROUP BY code
+                SELECT code, count(*) AS n FROM (
+                    SELECT unnest(codes) AS code FROM search_project_facets
+                    WHERE project_id = ANY(%s::bigint[])
+                ) pairs GROUP BY code
             ) g JOIN search_facet_tokens t USING (code)
         """
     codes = list(selected.values())
@@ -155,7 +161,7 @@ def _selected_codes(selected: dict[str, list[str]]) -> dict[str, list[int]]:
 def id_array(ids: Iterable[int]) -> str:
     """Ids as one PostgreSQL array literal: adapting 14,000 integers one by one
     costs the driver more than the query that reads them."""
-    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+    return "{" + ",".join(map(str, map(int, ids))) + "}"
 
 
 def project_facets_store(project_ids: Iterable[int], gone: Iterable[int] = ()) -> None:
