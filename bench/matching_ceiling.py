@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from bench.matching import Case, project_half
 from portal.demo.loader import SEED, demo_specs
-from portal.demo.partners import AGAIN_SHARE
+from portal.demo.partners import draw_odds
 from portal.demo.project_specs import ProjectSpec
 from registry.models import Team
 
@@ -69,15 +69,10 @@ def odds_with_collaborators(
     odds: dict[str, float], collaborators: set[str]
 ) -> dict[str, float]:
     """A slot's odds as if the lead's past collaborators were `collaborators`."""
-    known = [slug for slug in odds if slug in collaborators]
-    uniform = (1 - AGAIN_SHARE if known else 1.0) / len(odds)
-    widened = {slug: uniform for slug in odds}
-    for slug in known:
-        widened[slug] += AGAIN_SHARE / len(known)
-    return widened
+    return draw_odds(list(odds), [slug for slug in odds if slug in collaborators])
 
 
-def lead_collaborators(projects: list[ProjectSpec]) -> dict[str, dict[str, set]]:
+def lead_collaborators(projects: list[ProjectSpec]) -> dict[str, set[str]]:
     """For each published project, the teams its lead shares another published
     project with, earlier or later."""
     published = [spec for spec in projects if spec.published]

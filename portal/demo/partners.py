@@ -119,10 +119,16 @@ def slot_odds(
     """Each team's chance to fill a slot drawn from `pool` (as `_again` draws it):
     the uniform draw, or with AGAIN_SHARE one of the lead's past collaborators."""
     known = _known(pool, chosen, again)
+    return draw_odds([t.slug for t in pool], [t.slug for t in known])
+
+
+def draw_odds(pool: list[str], known: list[str]) -> dict[str, float]:
+    """Each team's chance to be drawn from `pool` when, with AGAIN_SHARE, the draw
+    goes to one of the `known` teams (past collaborators, in the pool) instead."""
     uniform = (1 - AGAIN_SHARE if known else 1.0) / len(pool)
-    odds = {team.slug: uniform for team in pool}
-    for team in known:
-        odds[team.slug] += AGAIN_SHARE / len(known)
+    odds = {slug: uniform for slug in pool}
+    for slug in known:
+        odds[slug] += AGAIN_SHARE / len(known)
     return odds
 
 
