@@ -127,7 +127,7 @@ def match_reasons(
         past_collaborators=refs(direct),
         latest_start_year=profile.latest_start.year if profile.latest_start else None,
         cross_institute=bool(context.cross_institute(profile.institutes)),
-        consortium_crosses=context.consortium_crosses,
+        consortium_crosses=context.consortium == "crosses",
         preferred_institute=bool(context.preferred_institutes & profile.institutes),
         open_calls=[
             CallRef(

@@ -87,10 +87,10 @@ class MatchContext:
     # the team asked from: `_holders`), and their institutes.
     lead_teams: set[int] = field(default_factory=set)
     lead_institutes: set[int] = field(default_factory=set)
-    # The project's other teams are all outside the lead's institutes (the
-    # consortium already crosses institutes), or one shares one with it.
-    consortium_crosses: bool = False
-    consortium_within: bool = False
+    # "crosses" if the project's other teams are all outside the lead's institutes
+    # (the consortium already crosses institutes), "within" if one shares one with
+    # it, "" without other teams: `_consortium`.
+    consortium: str = ""
     offer: Offer = field(default_factory=lambda: Offer(*[frozenset()] * 3, Counter()))
 
     def cross_institute(self, institutes) -> float:
@@ -105,7 +105,7 @@ class MatchContext:
             and not institutes & self.lead_institutes
         ):
             return 0.0
-        return CROSS_WITHIN if self.consortium_within else 1.0
+        return CROSS_WITHIN if self.consortium == "within" else 1.0
 
     # Older names, read by the experts and the reasons.
     @property
@@ -240,8 +240,9 @@ def _consortium(
     """ "within" if one of the requester's other teams (a project's partners) shares
     an institute with its lead, "crosses" if none does, "" without other teams
     (or institutes to compare)."""
-    others = [p.institutes for pk, p in profiles.items() if pk not in holders]
-    others = [found for found in others if found]
+    others = [
+        p.institutes for pk, p in profiles.items() if pk not in holders and p.institutes
+    ]
     if not (institutes and others):
         return ""
     return "within" if any(found & institutes for found in others) else "crosses"
@@ -350,7 +351,6 @@ def match_context(*, request: MatchRequest, facts: MatchFacts) -> MatchContext:
     lead_institutes = set().union(
         *(profiles[pk].institutes for pk in holders if pk in profiles)
     )
-    consortium = _consortium(profiles, holders, lead_institutes)
     return MatchContext(
         need=need,
         need_words=need_words,
@@ -366,8 +366,7 @@ def match_context(*, request: MatchRequest, facts: MatchFacts) -> MatchContext:
         neighbours=set().union(*(p.collaborators for p in profiles.values())),
         lead_teams=holders & set(profiles),
         lead_institutes=lead_institutes,
-        consortium_crosses=consortium == "crosses",
-        consortium_within=consortium == "within",
+        consortium=_consortium(profiles, holders, lead_institutes),
         offer=Offer(
             domains=_term_ids("d", have, offered),
             techniques=_term_ids("t", have, offered),
